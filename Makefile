@@ -1,0 +1,95 @@
+# dyad -- GNU Make build.
+#   make            build build/libdyad.a and build/dyad
+#   make test       unit tests (Criterion) + end-to-end tests of the binary
+#   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
+#   make fuzz       libFuzzer targets (clang) in build-fuzz/
+#   make bench      benchmarks (print numbers; never pass/fail)
+# Variables: WERROR=1 adds -Werror; BUILD=dir changes the output folder;
+# SANITIZE=1 builds with ASan+UBSan.
+
+BUILD   ?= build
+CC      ?= gcc
+PKGS    := jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN    += -Werror
+endif
+OPT     ?= -O2 -g
+ifeq ($(SANITIZE),1)
+OPT     := -O1 -g -fno-omit-frame-pointer
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+endif
+CFLAGS_ALL := -std=c17 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) $(SAN) $(CFLAGS)
+LDFLAGS_ALL := $(SAN) $(LDFLAGS)
+
+LIB_SRC  := $(sort $(wildcard lib/*/*.c))
+CLI_SRC  := $(sort $(wildcard src/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+
+LIBDYAD  := $(BUILD)/libdyad.a
+DYAD     := $(BUILD)/dyad
+UNIT     := $(BUILD)/unit-tests
+DEPS_STAMP := $(BUILD)/.deps-ok
+
+.PHONY: all deps test unit e2e asan fuzz bench clean
+all: $(DYAD)
+
+# Install missing Debian packages once (no-op when present).
+$(DEPS_STAMP): scripts/install-deps.sh
+	@mkdir -p $(@D)
+	bash scripts/install-deps.sh
+	@touch $@
+deps: $(DEPS_STAMP)
+
+# The library sees its own tree; the CLI sees only the public header.
+$(BUILD)/obj/lib/%.o: lib/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Iinclude -Ilib $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/src/%.o: src/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Iinclude -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/tests/%.o: tests/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Iinclude -Ilib $(PKG_CFLAGS) $(shell pkg-config --cflags criterion) -MMD -MP -c $< -o $@
+
+$(LIBDYAD): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+$(DYAD): $(CLI_OBJ) $(LIBDYAD)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIBDYAD) $(PKG_LIBS) -lpthread
+
+$(UNIT): $(TEST_OBJ) $(LIBDYAD)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(TEST_OBJ) $(LIBDYAD) $(PKG_LIBS) $(shell pkg-config --libs criterion)
+
+unit: $(UNIT)
+	$(UNIT) --jobs 2
+
+e2e: $(DYAD)
+	DYAD=$(abspath $(DYAD)) bash tests/e2e/run.sh
+
+test: unit e2e
+
+asan:
+	$(MAKE) BUILD=build-asan SANITIZE=1 test
+
+fuzz:
+	$(MAKE) -f fuzz/Makefile
+
+bench: $(DYAD)
+	bash bench/run.sh
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,151 @@
+/* intern.c -- open-addressing hash table over strings kept in one arena. */
+#include "intern.h"
+#include "arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct dy_istr {
+    const char *s;
+    uint32_t len;
+    uint32_t hash32;
+} dy_istr;
+
+struct dy_intern {
+    dy_arena *arena;
+    dy_istr *strs;        /* index = id; strs[0] unused */
+    uint32_t n, cap_strs;
+    uint32_t *slots;      /* 0 empty, else id */
+    uint32_t mask;        /* slots size - 1 */
+};
+
+uint64_t dy_hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+dy_intern *dy_intern_create(void)
+{
+    dy_intern *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->arena = dy_arena_create(0);
+    t->cap_strs = 256;
+    t->strs = calloc(t->cap_strs, sizeof *t->strs);
+    t->mask = 511;
+    t->slots = calloc(t->mask + 1, sizeof *t->slots);
+    if (!t->arena || !t->strs || !t->slots) {
+        dy_intern_free(t);
+        return NULL;
+    }
+    t->strs[0].s = "";
+    t->n = 1;
+    return t;
+}
+
+void dy_intern_free(dy_intern *t)
+{
+    if (!t)
+        return;
+    dy_arena_free(t->arena);
+    free(t->strs);
+    free(t->slots);
+    free(t);
+}
+
+static uint32_t probe(const dy_intern *t, const char *s, size_t n, uint32_t h,
+                      uint32_t *slot_out)
+{
+    uint32_t i = h & t->mask;
+    for (;;) {
+        uint32_t id = t->slots[i];
+        if (id == 0) {
+            *slot_out = i;
+            return 0;
+        }
+        const dy_istr *e = &t->strs[id];
+        if (e->hash32 == h && e->len == n && memcmp(e->s, s, n) == 0) {
+            *slot_out = i;
+            return id;
+        }
+        i = (i + 1) & t->mask;
+    }
+}
+
+static int grow_slots(dy_intern *t)
+{
+    uint32_t nsize = (t->mask + 1) * 2;
+    uint32_t *ns = calloc(nsize, sizeof *ns);
+    if (!ns)
+        return -1;
+    for (uint32_t id = 1; id < t->n; id++) {
+        uint32_t i = t->strs[id].hash32 & (nsize - 1);
+        while (ns[i])
+            i = (i + 1) & (nsize - 1);
+        ns[i] = id;
+    }
+    free(t->slots);
+    t->slots = ns;
+    t->mask = nsize - 1;
+    return 0;
+}
+
+uint32_t dy_intern_add(dy_intern *t, const char *s, size_t n)
+{
+    if (n > UINT32_MAX)
+        return 0;
+    uint32_t h = (uint32_t)dy_hash_bytes(s, n);
+    uint32_t slot;
+    uint32_t id = probe(t, s, n, h, &slot);
+    if (id)
+        return id;
+    if ((uint64_t)(t->n + 1) * 4 > (uint64_t)(t->mask + 1) * 3) {
+        if (grow_slots(t) != 0)
+            return 0;
+        probe(t, s, n, h, &slot);
+    }
+    if (t->n == t->cap_strs) {
+        uint32_t ncap = t->cap_strs * 2;
+        dy_istr *ns = realloc(t->strs, (size_t)ncap * sizeof *ns);
+        if (!ns)
+            return 0;
+        t->strs = ns;
+        t->cap_strs = ncap;
+    }
+    char *copy = dy_arena_strndup(t->arena, s, n);
+    if (!copy)
+        return 0;
+    id = t->n++;
+    t->strs[id] = (dy_istr){copy, (uint32_t)n, h};
+    t->slots[slot] = id;
+    return id;
+}
+
+uint32_t dy_intern_find(const dy_intern *t, const char *s, size_t n)
+{
+    if (!t || n > UINT32_MAX)
+        return 0;
+    uint32_t slot;
+    return probe(t, s, n, (uint32_t)dy_hash_bytes(s, n), &slot);
+}
+
+const char *dy_intern_str(const dy_intern *t, uint32_t id)
+{
+    return (t && id < t->n) ? t->strs[id].s : "";
+}
+
+size_t dy_intern_len(const dy_intern *t, uint32_t id)
+{
+    return (t && id < t->n) ? t->strs[id].len : 0;
+}
+
+uint32_t dy_intern_count(const dy_intern *t)
+{
+    return t->n - 1;
+}

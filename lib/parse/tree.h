@@ -1,0 +1,48 @@
+/* tree.h -- the phrase-structure tree every coding path consumes.
+ *
+ * One type for both inputs: a Treebank parse given with the record, and
+ * (later) the trees our own parser builds from raw text.  Nodes live in one
+ * array in an arena; links are indices so a tree is cheap to build, copy
+ * and walk without recursion. */
+#ifndef DY_TREE_H
+#define DY_TREE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/arena.h"
+#include "common/diag.h"
+
+/* Limits on untrusted parses: exceeding one is a per-record error. */
+#define DY_TREE_MAX_DEPTH 1000
+#define DY_TREE_MAX_NODES 1000000
+
+typedef struct dy_node {
+    const char *label;     /* phrase or POS tag: "NP", "VBD", ","; never NULL */
+    const char *word;      /* token text for a preterminal, NULL otherwise */
+    int32_t parent;        /* -1 for the root */
+    int32_t first_child;   /* -1 when none */
+    int32_t next_sibling;  /* -1 when none */
+    int32_t token;         /* index of the token for a preterminal, else -1 */
+} dy_node;
+
+typedef struct dy_tree {
+    dy_node *nodes;
+    int32_t n_nodes;
+    int32_t root;          /* usually the (ROOT node; -1 for an empty tree */
+    int32_t n_tokens;
+    int32_t *token_node;   /* token index -> preterminal node */
+    int repaired;          /* brackets were added or dropped to balance it */
+} dy_tree;
+
+/* Reads a Penn Treebank bracketing such as "(ROOT (S (NP (NNP Arnor)) ...))".
+ * A missing or surplus closing bracket at the end is repaired (and
+ * tree->repaired set); any other malformation, or a limit exceeded, gives
+ * DYAD_ERR_SYNTAX / DYAD_ERR_LIMIT with a message naming the offset. */
+dyad_status dy_treebank_read(dy_arena *arena, const char *text, size_t len,
+                             dy_tree *out, dy_msg *err);
+
+/* Writes the tree back in one-line bracket form (for debugging and tests). */
+size_t dy_tree_format(const dy_tree *t, char *buf, size_t cap);
+
+#endif
