@@ -192,6 +192,13 @@ dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s,
 /*! dyad_coder_error() : detail message of the last failing call. */
 const char *dyad_coder_error(const dyad_coder *c);
 
+/*! dyad_coder_error_kind() : machine-readable kind of the last failure, using
+ *  PETRARCH's names where they exist: "bad_input_parse" (unbalanced or
+ *  malformed parse), "dateline" (the parse is a dateline, not a sentence),
+ *  "sentencediscard", "storydiscard", "limit" (a size limit), "bad_date",
+ *  "nomem"; "" after success. */
+const char *dyad_coder_error_kind(const dyad_coder *c);
+
 /* ------------------------------------------------------------------ */
 /* 4. Records in, JSON out                                             */
 /* ------------------------------------------------------------------ */
