@@ -4,6 +4,7 @@
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
 #   make bench      benchmarks (print numbers; never pass/fail)
+#   make golden     rewrite the golden files examples/*.events.jsonl (review the diff)
 # Variables: WERROR=1 adds -Werror; BUILD=dir changes the output folder;
 # SANITIZE=1 builds with ASan+UBSan.
 
@@ -30,6 +31,11 @@ CLI_SRC  := $(sort $(wildcard src/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+
+# The CAMEO code table is generated from data/cameo.tsv and compiled into the
+# library, so nothing is read from disk at run time (lib/code/cameo.h).
+CAMEO_GEN := $(BUILD)/gen/cameo_table.c
+LIB_OBJ   += $(BUILD)/obj/gen/cameo_table.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -38,7 +44,7 @@ DYAD     := $(BUILD)/dyad
 UNIT     := $(BUILD)/unit-tests
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all deps test unit e2e asan fuzz bench clean
+.PHONY: all deps test unit e2e asan fuzz bench golden clean
 all: $(DYAD)
 
 # Install missing Debian packages once (no-op when present).
@@ -52,6 +58,14 @@ deps: $(DEPS_STAMP)
 $(BUILD)/obj/lib/%.o: lib/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Iinclude -Ilib $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+# Generated CAMEO table (see CAMEO_GEN above).
+$(CAMEO_GEN): data/cameo.tsv scripts/gen-cameo.sh
+	@mkdir -p $(@D)
+	sh scripts/gen-cameo.sh data/cameo.tsv > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+$(BUILD)/obj/gen/cameo_table.o: $(CAMEO_GEN) lib/code/cameo.h | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Iinclude -Ilib -c $< -o $@
 
 $(BUILD)/obj/src/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
@@ -87,7 +101,10 @@ fuzz:
 	$(MAKE) -f fuzz/Makefile
 
 bench: $(DYAD)
-	bash bench/run.sh
+	DYAD=$(abspath $(DYAD)) bash bench/run.sh
+
+golden: $(DYAD)
+	DYAD=$(abspath $(DYAD)) bash tests/e2e/lib.sh golden
 
 clean:
 	rm -rf build build-asan build-fuzz

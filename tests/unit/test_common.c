@@ -1,5 +1,6 @@
 /* Unit tests for lib/common: arena, intern table, dictionary line reader. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common/arena.h"
