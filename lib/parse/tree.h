@@ -38,11 +38,21 @@ typedef struct dy_tree {
 /* Reads a Penn Treebank bracketing such as "(ROOT (S (NP (NNP Arnor)) ...))".
  * A missing or surplus closing bracket at the end is repaired (and
  * tree->repaired set); any other malformation, or a limit exceeded, gives
- * DYAD_ERR_SYNTAX / DYAD_ERR_LIMIT with a message naming the offset. */
+ * DYAD_ERR_SYNTAX / DYAD_ERR_LIMIT with a message naming the offset.
+ * Repairs are made only where the intent is clear: missing brackets when the
+ * text stops at its last word (before any phrase-closing run), surplus ones
+ * after a ROOT/unlabeled wrapper around exactly one phrase; the full rule is
+ * at the top of treebank.c and in docs/input-formats.md.  An unlabeled node,
+ * as in "( (S ...) )", gets the label "".  On failure *out is an empty tree
+ * (root -1).  Memory comes from arena only: about 40 bytes per '(' plus
+ * len + 1 bytes, so the caller bounds memory by bounding len. */
 dyad_status dy_treebank_read(dy_arena *arena, const char *text, size_t len,
                              dy_tree *out, dy_msg *err);
 
-/* Writes the tree back in one-line bracket form (for debugging and tests). */
+/* Writes the tree back in one-line bracket form (for debugging and tests):
+ * "(LABEL word)" or "(LABEL child child ...)", single spaces.  Like snprintf,
+ * writes at most cap - 1 bytes plus a NUL (when cap > 0) and returns the
+ * length of the whole text; dy_treebank_read() reads it back unchanged. */
 size_t dy_tree_format(const dy_tree *t, char *buf, size_t cap);
 
 #endif

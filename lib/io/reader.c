@@ -1,0 +1,446 @@
+/* reader.c -- the public record-reader API (dyad.h section 4), the buffered
+ * input shared by both formats, and format recognition.
+ *
+ * JSON Lines is read line by line, so a file of any length is read in
+ * memory bounded by its longest line.  PETRARCH XML is read whole into
+ * memory at open (a tolerant scanner with resynchronisation is much simpler
+ * over one buffer); see docs/input-formats.md. */
+#include "io/io_internal.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DY_READ_CHUNK ((size_t)64 * 1024)
+
+/* ------------------------------------------------------------------ */
+/* Input buffer                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Makes room for at least `extra` more bytes plus the trailing NUL. */
+static int source_reserve(dy_source *s, size_t extra)
+{
+    if (s->cap - s->len > extra)
+        return 0;
+    if (extra > SIZE_MAX / 2 - s->len)
+        return -1;
+    size_t cap = s->cap ? s->cap : DY_READ_CHUNK;
+    while (cap - s->len <= extra)
+        cap *= 2;
+    char *data = realloc(s->data, cap);
+    if (!data)
+        return -1;
+    s->data = data;
+    s->cap = cap;
+    return 0;
+}
+
+/* Drops the bytes already consumed, then reads one more chunk.  -1 on a
+ * read error (errno says why) or out of memory. */
+static int source_refill(dy_source *s)
+{
+    if (s->eof)
+        return 0;
+    if (s->pos > 0) {
+        memmove(s->data, s->data + s->pos, s->len - s->pos);
+        s->len -= s->pos;
+        s->pos = 0;
+    }
+    if (source_reserve(s, DY_READ_CHUNK) != 0) {
+        errno = ENOMEM;
+        return -1;
+    }
+    size_t got = fread(s->data + s->len, 1, s->cap - s->len - 1, s->file);
+    s->len += got;
+    s->data[s->len] = '\0';
+    if (got == 0) {
+        if (ferror(s->file))
+            return -1;
+        s->eof = 1;
+    }
+    return 0;
+}
+
+dyad_status dy_source_read_all(dy_source *s)
+{
+    while (!s->eof) {
+        if (source_refill(s) != 0)
+            return errno == ENOMEM ? DYAD_ERR_NOMEM : DYAD_ERR_IO;
+    }
+    return DYAD_OK;
+}
+
+/* Consumes the rest of an overlong line without keeping it. */
+static int source_skip_line(dy_source *s)
+{
+    for (;;) {
+        char *nl = memchr(s->data + s->pos, '\n', s->len - s->pos);
+        if (nl) {
+            s->pos = (size_t)(nl - s->data) + 1;
+            return 0;
+        }
+        s->pos = s->len;
+        if (s->eof)
+            return 0;
+        if (source_refill(s) != 0)
+            return -1;
+    }
+}
+
+int dy_source_next_line(dy_source *s, size_t max, const char **line, size_t *n,
+                        int *overlong)
+{
+    size_t scanned = s->pos;   /* bytes before this hold no '\n' */
+    *overlong = 0;
+    for (;;) {
+        char *nl = memchr(s->data + scanned, '\n', s->len - scanned);
+        size_t end = nl ? (size_t)(nl - s->data) : s->len;
+        if (end - s->pos > max) {
+            *overlong = 1;
+            *line = "";
+            *n = 0;
+            return source_skip_line(s) == 0 ? 1 : -1;
+        }
+        if (nl || s->eof) {
+            if (!nl && s->pos == s->len)
+                return 0;
+            *line = s->data + s->pos;
+            *n = end - s->pos;
+            s->pos = nl ? end + 1 : end;
+            return 1;
+        }
+        scanned = s->len - s->pos;   /* offsets shift when refill compacts */
+        if (source_refill(s) != 0)
+            return -1;
+        scanned += s->pos;
+    }
+}
+
+/* First byte that is not whitespace, reading as far as needed; -1 if none. */
+static int source_first_nonspace(dy_source *s)
+{
+    size_t i = s->pos;
+    for (;;) {
+        while (i < s->len && dy_isspace((unsigned char)s->data[i]))
+            i++;
+        if (i < s->len)
+            return (unsigned char)s->data[i];
+        if (s->eof)
+            return -1;
+        i -= s->pos;
+        if (source_refill(s) != 0)
+            return -1;
+        i += s->pos;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Small shared helpers                                                */
+/* ------------------------------------------------------------------ */
+
+int dy_vec_push(dy_vec *v, const void *item)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 8;
+        void *items = realloc(v->items, cap * v->item_size);
+        if (!items)
+            return -1;
+        v->items = items;
+        v->cap = cap;
+    }
+    memcpy((char *)v->items + v->n * v->item_size, item, v->item_size);
+    v->n++;
+    return 0;
+}
+
+int dy_strbuf_append(dy_strbuf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len <= n) {
+        if (n > SIZE_MAX / 2 - b->len)
+            return -1;
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap - b->len <= n)
+            cap *= 2;
+        char *data = realloc(b->data, cap);
+        if (!data)
+            return -1;
+        b->data = data;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+dyad_status dy_reader_fail(dyad_reader *r, dyad_status status, long line,
+                           const char *fmt, ...)
+{
+    int k = line > 0
+                ? snprintf(r->error.text, sizeof r->error.text, "%s:%ld: ", r->name, line)
+                : snprintf(r->error.text, sizeof r->error.text, "%s: ", r->name);
+    if (k < 0 || (size_t)k >= sizeof r->error.text)
+        return status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->error.text + k, sizeof r->error.text - (size_t)k, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+static long count_newlines(const char *p, size_t n)
+{
+    long count = 0;
+    const char *end = p + n;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        count++;
+        p++;
+    }
+    return count;
+}
+
+long dy_reader_line_at(dyad_reader *r, size_t off)
+{
+    if (off > r->src.len)
+        off = r->src.len;
+    if (off >= r->line_pos)
+        r->line_no += count_newlines(r->src.data + r->line_pos, off - r->line_pos);
+    else
+        r->line_no -= count_newlines(r->src.data + off, r->line_pos - off);
+    r->line_pos = off;
+    return r->line_no;
+}
+
+char *dy_normalise_space(dy_arena *a, const char *s, size_t n)
+{
+    char *out = dy_arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    int pending_space = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (dy_isspace((unsigned char)s[i])) {
+            pending_space = k > 0;
+            continue;
+        }
+        if (pending_space)
+            out[k++] = ' ';
+        pending_space = 0;
+        out[k++] = s[i];
+    }
+    out[k] = '\0';
+    return out;
+}
+
+const char *dy_article_from_id(dy_arena *a, const char *id)
+{
+    size_t n = strlen(id), digits = 0;
+    while (digits < n && id[n - 1 - digits] >= '0' && id[n - 1 - digits] <= '9')
+        digits++;
+    if (digits == 0 || digits + 1 >= n)
+        return id;   /* no number, or nothing before the separator */
+    char sep = id[n - 1 - digits];
+    if (sep != '_' && sep != '-')
+        return id;
+    const char *article = dy_arena_strndup(a, id, n - 1 - digits);
+    return article ? article : id;
+}
+
+void dy_reader_set_line_limit(dyad_reader *r, size_t max)
+{
+    if (r)
+        r->max_line = max ? max : DY_JSONL_MAX_LINE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening and closing                                                 */
+/* ------------------------------------------------------------------ */
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (k > n)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        char c = s[n - k + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suffix[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* By the name first, else by the first byte: '<' is XML, '{' is JSONL. */
+static dyad_input_format recognise_format(dyad_reader *r)
+{
+    if (has_suffix(r->name, ".xml"))
+        return DYAD_INPUT_PETRXML;
+    if (has_suffix(r->name, ".jsonl") || has_suffix(r->name, ".json") ||
+        has_suffix(r->name, ".ndjson"))
+        return DYAD_INPUT_JSONL;
+    return source_first_nonspace(&r->src) == '<' ? DYAD_INPUT_PETRXML : DYAD_INPUT_JSONL;
+}
+
+static dyad_reader *reader_new(const char *name)
+{
+    dyad_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->name = strdup(name);
+    r->record_arena = dy_arena_create(0);
+    r->env_arena = dy_arena_create(4096);
+    r->pending_arena = dy_arena_create(4096);
+    if (!r->name || !r->record_arena || !r->env_arena || !r->pending_arena) {
+        dyad_reader_close(r);
+        return NULL;
+    }
+    r->max_line = DY_JSONL_MAX_LINE;
+    r->line_pos = 0;
+    r->line_no = 1;
+    r->pending_config.item_size = sizeof(dyad_config_opt);
+    r->config.item_size = sizeof(dyad_config_opt);
+    r->expected.item_size = sizeof(dyad_expected);
+    return r;
+}
+
+/* Recognises the format and prepares it; on failure the reader keeps the
+ * reason (dyad_reader_error) and repeats the status from next(). */
+/* A UTF-8 byte order mark is not content. */
+static void source_skip_bom(dy_source *s)
+{
+    while (s->len - s->pos < 3 && !s->eof) {
+        if (source_refill(s) != 0)
+            return;   /* the error shows again on the next read */
+    }
+    if (s->len - s->pos >= 3 && memcmp(s->data + s->pos, "\xEF\xBB\xBF", 3) == 0)
+        s->pos += 3;
+}
+
+/* Recognises the format and prepares it; on failure the reader keeps the
+ * reason (dyad_reader_error) and next() repeats the status. */
+static dyad_status reader_start(dyad_reader *r, dyad_input_format fmt)
+{
+    dyad_status st = DYAD_OK;
+    if (fmt != DYAD_INPUT_AUTO && fmt != DYAD_INPUT_PETRXML && fmt != DYAD_INPUT_JSONL) {
+        st = dy_reader_fail(r, DYAD_ERR_ARG, 0, "unknown input format %d", (int)fmt);
+    } else {
+        source_skip_bom(&r->src);
+        r->format = fmt == DYAD_INPUT_AUTO ? recognise_format(r) : fmt;
+        if (r->format == DYAD_INPUT_PETRXML)
+            st = dy_petrxml_start(r);
+    }
+    r->open_status = st;
+    return st;
+}
+
+dyad_status dyad_reader_open(const char *path, dyad_input_format fmt, dyad_reader **out)
+{
+    if (!out)
+        return DYAD_ERR_ARG;
+    *out = NULL;
+    if (!path)
+        return DYAD_ERR_ARG;
+    int is_stdin = strcmp(path, "-") == 0;
+    dyad_reader *r = reader_new(is_stdin ? "<stdin>" : path);
+    if (!r)
+        return DYAD_ERR_NOMEM;
+    *out = r;
+    r->src.file = is_stdin ? stdin : fopen(path, "rb");
+    r->src.close_file = !is_stdin;
+    if (!r->src.file) {
+        r->src.eof = 1;
+        return r->open_status = dy_reader_fail(r, DYAD_ERR_IO, 0, "cannot open: %s",
+                                               strerror(errno));
+    }
+    if (source_reserve(&r->src, DY_READ_CHUNK) != 0)
+        return r->open_status = dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
+    r->src.data[0] = '\0';
+    return reader_start(r, fmt);
+}
+
+dyad_status dyad_reader_open_buffer(const char *name, const char *data, size_t len,
+                                    dyad_input_format fmt, dyad_reader **out)
+{
+    if (!out)
+        return DYAD_ERR_ARG;
+    *out = NULL;
+    if (!data && len > 0)
+        return DYAD_ERR_ARG;
+    dyad_reader *r = reader_new(name ? name : "<buffer>");
+    if (!r)
+        return DYAD_ERR_NOMEM;
+    *out = r;
+    r->src.eof = 1;
+    if (source_reserve(&r->src, len) != 0)
+        return r->open_status = dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
+    if (len > 0)
+        memcpy(r->src.data, data, len);
+    r->src.len = len;
+    r->src.data[len] = '\0';
+    return reader_start(r, fmt);
+}
+
+void dyad_reader_close(dyad_reader *r)
+{
+    if (!r)
+        return;
+    if (r->src.file && r->src.close_file)
+        fclose(r->src.file);
+    free(r->src.data);
+    free(r->name);
+    dy_arena_free(r->record_arena);
+    dy_arena_free(r->env_arena);
+    dy_arena_free(r->pending_arena);
+    free(r->pending_config.items);
+    free(r->config.items);
+    free(r->expected.items);
+    free(r->scratch.data);
+    free(r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+/* ------------------------------------------------------------------ */
+
+static void record_clear(const dyad_reader *r, dyad_record *rec)
+{
+    memset(rec, 0, sizeof *rec);
+    rec->article = rec->id = rec->date = rec->category = rec->text = rec->parse = "";
+    rec->file = r->name;
+}
+
+dyad_status dyad_reader_next(dyad_reader *r, dyad_record *rec)
+{
+    if (!r || !rec)
+        return DYAD_ERR_ARG;
+    record_clear(r, rec);
+    if (r->open_status != DYAD_OK)
+        return r->open_status;   /* r->error still says why */
+    dy_arena_reset(r->record_arena);
+    r->error.text[0] = '\0';
+    if (r->deferred != DYAD_OK) {
+        dyad_status st = r->deferred;
+        r->deferred = DYAD_OK;
+        r->error = r->deferred_msg;
+        return st;
+    }
+    if (r->done)
+        return DYAD_ERR_EOF;
+    dyad_status st = r->format == DYAD_INPUT_PETRXML ? dy_petrxml_next(r, rec)
+                                                     : dy_jsonl_next(r, rec);
+    if (st == DYAD_ERR_EOF)
+        r->done = 1;
+    return st;
+}
+
+const char *dyad_reader_error(const dyad_reader *r)
+{
+    return r ? r->error.text : "";
+}
+
+const dyad_environment *dyad_reader_environment(const dyad_reader *r)
+{
+    return r && r->have_env ? &r->env : NULL;
+}
