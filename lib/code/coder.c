@@ -1,0 +1,875 @@
+/* coder.c -- codes one parsed sentence into events (public: dyad_coder_*,
+ * dyad_code_sentence).
+ *
+ * The procedure is PETRARCH 1's, on the linear form of parselist.h:
+ *  1. for each verb phrase whose first child is a verb in the dictionary
+ *     (or, when the phrase is passive -- "was attacked by" -- its
+ *     participle), take the words before the verb back to the previous
+ *     comma ("upper" sequence, nearest first) and the words of the verb
+ *     phrase after it ("lower" sequence);
+ *  2. the first pattern of the verb's block whose upper and lower parts
+ *     both match gives the event code (and may name the source '$' and
+ *     target '+'); without a matching pattern the verb's own code applies;
+ *  3. the source is the first coded entity of the upper sequence (in
+ *     sentence order), the target the first coded entity after the verb
+ *     with a code other than the source's, then an uncoded one, then the
+ *     same search before the verb;
+ *  4. compounds give one event per member pair; paired codes "032:033"
+ *     give an event each way; a passive verb swaps source and target.
+ * A matched verb phrase is not searched further for nested verbs. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "code/parselist.h"
+#include "common/diag.h"
+#include "dict/verbs.h"
+
+#define DY_CODE_MAX_TOKENS 5000     /* longer sentences are refused as "limit" */
+#define DY_CODE_MAX_EVENTS 4096     /* per sentence */
+#define DY_CODE_MAX_ISSUES 64
+
+typedef enum seq_kind { S_WORD, S_NE_OPEN, S_NE_CLOSE, S_NEC_OPEN, S_NEC_CLOSE } seq_kind;
+
+typedef struct seq_item {
+    uint8_t kind;
+    uint32_t wid;
+    int32_t pl;        /* index of the item in the parse list */
+} seq_item;
+
+typedef struct seq {
+    seq_item *v;
+    int32_t n;
+    bool upper;        /* stored walking away from the verb, backwards */
+} seq;
+
+/* A located entity: index in the upper or the lower sequence. */
+typedef struct loc {
+    int32_t at;        /* -1: none */
+    bool upper;
+} loc;
+
+typedef struct ev_actor {
+    const char *code, *text;
+} ev_actor;
+
+struct dyad_coder {
+    const dyad_engine *eng;
+    dy_arena *arena;
+    dyad_options opt;
+    dy_msg err;
+    const char *kind;
+    dyad_event *events;
+    size_t n_events, cap_events;
+    dyad_issue issues[DY_CODE_MAX_ISSUES];
+};
+
+/* ------------------------------------------------------------------ */
+
+void dyad_options_default(dyad_options *o)
+{
+    *o = (dyad_options){.require_dyad = 1, .new_actor_length = 0,
+                        .comma_min = 2, .comma_max = 8,
+                        .comma_bmin = 0, .comma_bmax = 0,
+                        .comma_emin = 2, .comma_emax = 8};
+}
+
+static bool parse_int(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    while (*end == ' ')
+        end++;
+    if (end == s || *end || v < 0 || v > 1000000)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+int dyad_options_set(dyad_options *o, const char *name, const char *value)
+{
+    if (!o || !name || !value)
+        return -1;
+    if (strcmp(name, "require_dyad") == 0 || strcmp(name, "stop_on_error") == 0) {
+        /* PETRARCH: anything but a value containing "false" means true */
+        bool is_false = false;
+        for (const char *p = value; *p && !is_false; p++)
+            is_false = strncasecmp(p, "false", 5) == 0;
+        if (strcmp(name, "require_dyad") == 0)
+            o->require_dyad = !is_false;
+        return 0;
+    }
+    struct { const char *name; int *field; } ints[] = {
+        {"new_actor_length", &o->new_actor_length},
+        {"comma_min", &o->comma_min},   {"comma_max", &o->comma_max},
+        {"comma_bmin", &o->comma_bmin}, {"comma_bmax", &o->comma_bmax},
+        {"comma_emin", &o->comma_emin}, {"comma_emax", &o->comma_emax},
+    };
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+        if (strcmp(name, ints[i].name) == 0)
+            return parse_int(value, ints[i].field) ? 0 : -1;
+    return -1;
+}
+
+dyad_coder *dyad_coder_create(const dyad_engine *e)
+{
+    if (!e)
+        return NULL;
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->eng = e;
+    c->arena = dy_arena_create(256u * 1024u);
+    if (!c->arena) {
+        free(c);
+        return NULL;
+    }
+    dyad_options_default(&c->opt);
+    c->kind = "";
+    return c;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c)
+        return;
+    dy_arena_free(c->arena);
+    free(c->events);
+    free(c);
+}
+
+dyad_options *dyad_coder_options(dyad_coder *c)
+{
+    return &c->opt;
+}
+
+const char *dyad_coder_error(const dyad_coder *c)
+{
+    return c->err.text;
+}
+
+const char *dyad_coder_error_kind(const dyad_coder *c)
+{
+    return c->kind;
+}
+
+static dyad_status fail(dyad_coder *c, dyad_status st, const char *kind, const char *fmt,
+                        const char *detail)
+{
+    c->kind = kind;
+    return dy_fail(&c->err, st, fmt, detail);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sequences                                                           */
+
+static bool word_is(const pl_item *it, const char *w)
+{
+    return it->kind == PL_WORD && strcasecmp(it->text, w) == 0;
+}
+
+static void seq_push(seq *s, uint8_t kind, uint32_t wid, int32_t pl)
+{
+    s->v[s->n++] = (seq_item){kind, wid, pl};
+}
+
+static void seq_add(seq *s, const pl_item *it, int32_t i)
+{
+    if (it->kind == PL_WORD)
+        seq_push(s, S_WORD, it->wid, i);
+    else if (it->tag == PL_TAG_NE)
+        seq_push(s, it->kind == PL_OPEN ? S_NE_OPEN : S_NE_CLOSE, 0, i);
+    else if (it->tag == PL_TAG_NEC)
+        seq_push(s, it->kind == PL_OPEN ? S_NEC_OPEN : S_NEC_CLOSE, 0, i);
+}
+
+/* Words before `from` (inclusive), walking back to the previous comma. */
+static void upper_seq(const pl_list *pl, int32_t from, seq *s)
+{
+    s->n = 0;
+    s->upper = true;
+    for (int32_t i = from; i >= pl->start; i--) {
+        const pl_item *it = &pl->items[i];
+        if (it->kind == PL_CLOSE && it->tag == PL_TAG_COMMA)
+            break;
+        seq_add(s, it, i);
+    }
+}
+
+/* Words from `from` to the end of the verb phrase (exclusive `end`). */
+static void lower_seq(const pl_list *pl, int32_t from, int32_t end, seq *s)
+{
+    s->n = 0;
+    s->upper = false;
+    for (int32_t i = from; i < end && i < pl->n; i++)
+        seq_add(s, &pl->items[i], i);
+}
+
+static bool is_ne_marker(const seq_item *x)
+{
+    return x->kind != S_WORD;
+}
+
+static bool is_entity_open(const seq_item *x)
+{
+    return x->kind == S_NE_OPEN || x->kind == S_NEC_OPEN;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pattern matching                                                    */
+
+typedef struct match_state {
+    const dy_verbs *verbs;
+    const seq *s;
+    loc source, target;
+} match_state;
+
+/* The entity opening that the element at k is inside of: for the upper
+ * sequence it lies further from the verb, for the lower one before k. */
+static int32_t find_entity(const seq *s, int32_t k)
+{
+    while (k >= 0 && k < s->n) {
+        if (is_entity_open(&s->v[k]))
+            return k;
+        k += s->upper ? 1 : -1;
+    }
+    return -1;
+}
+
+static bool synset_match(const match_state *m, uint32_t synset, int32_t *ks)
+{
+    const dy_synset *ss = dy_verbs_synset(m->verbs, synset);
+    const seq *s = m->s;
+    uint32_t w = s->v[*ks].wid;
+    for (uint32_t p = 0; p < ss->n_phrases; p++)
+        if (ss->phrases[p].n_words == 1 && ss->phrases[p].words[0] == w && w)
+            return true;
+    for (uint32_t p = 0; p < ss->n_phrases; p++) {
+        const dy_synset_phrase *ph = &ss->phrases[p];
+        if (ph->n_words < 2)
+            continue;
+        int32_t n = ph->n_words, j = 0;
+        /* the upper sequence runs backwards, so a phrase is read from its end */
+        while (j < n && *ks + j < s->n && s->v[*ks + j].kind == S_WORD &&
+               s->v[*ks + j].wid == ph->words[s->upper ? n - 1 - j : j] && s->v[*ks + j].wid)
+            j++;
+        if (j == n) {
+            *ks += n - 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Walking a sequence, an entity is entered at its opening in the lower
+ * sequence and at its closing in the (backwards) upper one. */
+static bool enters(const seq *s, const seq_item *x)
+{
+    bool open = x->kind == S_NE_OPEN || x->kind == S_NEC_OPEN;
+    return s->upper ? !open : open;
+}
+
+/* The other end of the compound whose marker is at k, in walking order. */
+static int32_t compound_far_end(const seq *s, int32_t k)
+{
+    int32_t depth = 0;
+    for (int32_t i = k; i < s->n; i++) {
+        if (s->v[i].kind == S_NEC_OPEN || s->v[i].kind == S_NEC_CLOSE)
+            depth += enters(s, &s->v[i]) ? 1 : -1;
+        if (depth == 0)
+            return i;
+    }
+    return s->n - 1;
+}
+
+/* The opening of the compound that contains k. */
+static int32_t compound_open(const seq *s, int32_t k)
+{
+    for (int32_t i = k; i >= 0 && i < s->n; i += s->upper ? 1 : -1)
+        if (s->v[i].kind == S_NEC_OPEN)
+            return i;
+    return -1;
+}
+
+/* PETRARCH's verb_pattern_match over one side of the verb: pattern words
+ * must match in order, with words skipped only where the connector allows
+ * a gap; '$' and '+' name the entity they fall in, '^' skips the rest of
+ * an entity, '%' takes a whole compound as both source and target. */
+static bool match_side(match_state *m, const dy_pat_elem *pat, int32_t np)
+{
+    const seq *s = m->s;
+    if (np == 0)
+        return true;
+    if (s->n == 0)
+        return false;
+    int in_ne = 0, in_nec = 0;
+    int32_t kp = 0, ks = 0;
+    while (kp < np) {
+        const seq_item *x = &s->v[ks];
+        const dy_pat_elem *e = &pat[kp];
+        if (e->kind == DY_PAT_COMPOUND &&
+            ((x->kind == S_NEC_OPEN || x->kind == S_NEC_CLOSE) ? enters(s, x) : in_nec > 0)) {
+            /* the compound's opening, and where walking leaves it */
+            int32_t open, leave;
+            if (in_nec == 0) {
+                leave = compound_far_end(s, ks);
+                open = s->upper ? leave : ks;
+            } else {
+                open = compound_open(s, ks);
+                leave = ks;
+                while (leave < s->n && !((s->v[leave].kind == S_NEC_OPEN ||
+                                          s->v[leave].kind == S_NEC_CLOSE) &&
+                                         !enters(s, &s->v[leave])))
+                    leave++;
+            }
+            if (open < 0 || leave >= s->n)
+                return false;
+            m->source = m->target = (loc){open, s->upper};
+            ks = leave;
+            in_ne = in_nec = 0;
+            if (++kp >= np)
+                return true;
+            if (++ks >= s->n)
+                return false;
+            continue;
+        }
+        if (is_ne_marker(x)) {
+            int delta = enters(s, x) ? 1 : -1;
+            if (x->kind == S_NE_OPEN || x->kind == S_NE_CLOSE)
+                in_ne += delta;
+            else
+                in_nec += delta;
+            if (in_ne < 0)
+                in_ne = 0;
+            if (in_nec < 0)
+                in_nec = 0;
+            if (++ks >= s->n)
+                return false;
+            continue;
+        }
+        bool matched;
+        switch (e->kind) {
+        case DY_PAT_SOURCE:
+        case DY_PAT_TARGET:
+        case DY_PAT_SKIPNE:
+        case DY_PAT_COMPOUND:
+            if (!in_ne || e->kind == DY_PAT_COMPOUND) {
+                if (!e->gap || ++ks >= s->n)
+                    return false;
+                continue;
+            }
+            if (e->kind == DY_PAT_SOURCE) {
+                m->source = (loc){find_entity(s, ks), s->upper};
+                if (m->source.at < 0)
+                    return false;
+            } else if (e->kind == DY_PAT_TARGET) {
+                m->target = (loc){find_entity(s, ks), s->upper};
+                if (m->target.at < 0)
+                    return false;
+            } else {
+                /* skip to the end of this entity, in walking order */
+                while (!(is_ne_marker(&s->v[ks]) && !enters(s, &s->v[ks]) &&
+                         (s->v[ks].kind == S_NE_OPEN || s->v[ks].kind == S_NE_CLOSE))) {
+                    if (++ks >= s->n)
+                        return false;
+                }
+                in_ne = 0;
+            }
+            if (++kp >= np)
+                return true;
+            if (++ks >= s->n)
+                return false;
+            continue;
+        case DY_PAT_SYNSET:
+            matched = synset_match(m, e->id, &ks);
+            break;
+        default:
+            matched = x->wid != 0 && x->wid == e->id;
+            break;
+        }
+        if (matched) {
+            if (++kp >= np)
+                return true;
+            if (++ks >= s->n)
+                return false;
+        } else {
+            if (!e->gap || ++ks >= s->n)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sources, targets, events                                            */
+
+static const pl_item *entity_item(const pl_list *pl, const seq *up, const seq *lo, loc l)
+{
+    const seq *s = l.upper ? up : lo;
+    return &pl->items[s->v[l.at].pl];
+}
+
+static bool is_coded(const pl_item *it)
+{
+    /* an NEC counts as coded, as in PETRARCH; "---GOV" does not */
+    return it->tag == PL_TAG_NEC || strncmp(it->code, "---", 3) != 0;
+}
+
+static loc find_source(const pl_list *pl, const seq *up)
+{
+    for (int32_t k = up->n - 1; k >= 0; k--) {
+        if (up->v[k].kind == S_NEC_OPEN)
+            return (loc){k, true};
+        if (up->v[k].kind == S_NE_OPEN && is_coded(&pl->items[up->v[k].pl]))
+            return (loc){k, true};
+    }
+    for (int32_t k = up->n - 1; k >= 0; k--)
+        if (up->v[k].kind == S_NE_OPEN)
+            return (loc){k, true};
+    return (loc){-1, true};
+}
+
+static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src)
+{
+    /* The source's code, when it is a single entity: a target whose code
+     * starts with it is the same actor and is passed over. */
+    const char *sc = NULL;
+    const pl_item *si = entity_item(pl, up, lo, src);
+    if (si->tag == PL_TAG_NE)
+        sc = si->code;
+    size_t scl = sc ? strlen(sc) : 0;
+    const seq *sides[2] = {lo, up};
+    for (int side = 0; side < 2; side++) {
+        const seq *s = sides[side];
+        for (int32_t k = 0; k < s->n; k++) {
+            if (!is_entity_open(&s->v[k]))
+                continue;
+            const pl_item *it = &pl->items[s->v[k].pl];
+            if (!is_coded(it))
+                continue;
+            if (sc && it->tag == PL_TAG_NE && strncmp(it->code, sc, scl) == 0)
+                continue;
+            return (loc){k, s->upper};
+        }
+        for (int32_t k = 0; k < s->n; k++) {
+            if (s->v[k].kind != S_NE_OPEN || is_coded(&pl->items[s->v[k].pl]))
+                continue;
+            if (s->upper && src.upper && k == src.at)
+                continue;
+            return (loc){k, s->upper};
+        }
+    }
+    return (loc){-1, false};
+}
+
+/* The words of the entity opened at parse-list index `open`. */
+static const char *entity_text(dy_arena *a, const pl_list *pl, int32_t open)
+{
+    size_t len = 0;
+    int32_t close = pl->items[open].mate;
+    for (int32_t i = open + 1; i < close; i++)
+        if (pl->items[i].kind == PL_WORD)
+            len += strlen(pl->items[i].text) + 1;
+    char *s = dy_arena_alloc(a, len + 1), *p = s;
+    if (!s)
+        return "";
+    for (int32_t i = open + 1; i < close; i++)
+        if (pl->items[i].kind == PL_WORD) {
+            if (p != s)
+                *p++ = ' ';
+            size_t n = strlen(pl->items[i].text);
+            memcpy(p, pl->items[i].text, n);
+            p += n;
+        }
+    *p = '\0';
+    return s;
+}
+
+static size_t count_words_between(const pl_list *pl, int32_t open)
+{
+    size_t n = 0;
+    for (int32_t i = open + 1; i < pl->items[open].mate; i++)
+        n += pl->items[i].kind == PL_WORD;
+    return n;
+}
+
+/* One actor per entity; the "quoted" form for an uncoded short phrase when
+ * new_actor_length asks for it. */
+static void add_actor(dyad_coder *c, const pl_list *pl, int32_t open,
+                      ev_actor *out, size_t *n, size_t cap)
+{
+    const pl_item *it = &pl->items[open];
+    const char *text = entity_text(c->arena, pl, open);
+    const char *code = it->code;
+    if (strcmp(code, "---") == 0 && c->opt.new_actor_length > 0) {
+        size_t words = count_words_between(pl, open);
+        if (words > 0 && words - 1 < (size_t)c->opt.new_actor_length) {
+            size_t tl = strlen(text);
+            char *q = dy_arena_alloc(c->arena, tl + 3);
+            if (q) {
+                q[0] = '"';
+                dy_upper_copy(q + 1, tl + 1, text, tl);   /* PETRARCH's form */
+                q[tl + 1] = '"';
+                q[tl + 2] = '\0';
+                code = q;
+            }
+        }
+    }
+    /* "ABC/DEF" stands for two actors */
+    const char *p = code;
+    for (;;) {
+        const char *slash = strchr(p, '/');
+        size_t len = slash ? (size_t)(slash - p) : strlen(p);
+        if (*n < cap && len > 0)
+            out[(*n)++] = (ev_actor){dy_arena_strndup(c->arena, p, len), text};
+        if (!slash)
+            break;
+        p = slash + 1;
+    }
+}
+
+static size_t loc_actors(dyad_coder *c, const pl_list *pl, const seq *up,
+                         const seq *lo, loc l, ev_actor *out, size_t cap)
+{
+    const seq *s = l.upper ? up : lo;
+    int32_t open = s->v[l.at].pl;
+    size_t n = 0;
+    if (pl->items[open].tag == PL_TAG_NEC) {
+        for (int32_t i = open + 1; i < pl->items[open].mate; i++)
+            if (pl->items[i].kind == PL_OPEN && pl->items[i].tag == PL_TAG_NE)
+                add_actor(c, pl, i, out, &n, cap);
+    } else {
+        add_actor(c, pl, open, out, &n, cap);
+    }
+    if (n == 0 && cap > 0)
+        out[n++] = (ev_actor){"---", entity_text(c->arena, pl, open)};
+    return n;
+}
+
+static bool push_event(dyad_coder *c, const ev_actor *src, const ev_actor *tgt,
+                       const char *code, const char *verb, const char *pattern, bool passive)
+{
+    if (strcmp(src->code, tgt->code) == 0)
+        return true;                       /* no self-reference */
+    if (passive) {
+        const ev_actor *t = src;
+        src = tgt;
+        tgt = t;
+    }
+    if (c->opt.require_dyad && (strcmp(src->code, "---") == 0 || strcmp(tgt->code, "---") == 0))
+        return true;
+    for (size_t i = 0; i < c->n_events; i++) {
+        const dyad_event *e = &c->events[i];
+        if (strcmp(e->source.code, src->code) == 0 && strcmp(e->target.code, tgt->code) == 0 &&
+            strcmp(e->code, code) == 0)
+            return true;                   /* duplicate within the sentence */
+    }
+    if (c->n_events == DY_CODE_MAX_EVENTS)
+        return false;
+    if (c->n_events == c->cap_events) {
+        size_t ncap = c->cap_events ? c->cap_events * 2 : 16;
+        dyad_event *ne = realloc(c->events, ncap * sizeof *ne);
+        if (!ne)
+            return false;
+        c->events = ne;
+        c->cap_events = ncap;
+    }
+    c->events[c->n_events++] = (dyad_event){
+        .source = {src->code, src->text}, .target = {tgt->code, tgt->text},
+        .code = code, .verb = verb, .pattern = pattern, .passive = passive};
+    return true;
+}
+
+static void make_events(dyad_coder *c, const pl_list *pl, const seq *up, const seq *lo,
+                        loc src, loc tgt, const char *code, const char *verb,
+                        const char *pattern, bool passive)
+{
+    ev_actor s[64], t[64];
+    size_t ns = loc_actors(c, pl, up, lo, src, s, 64);
+    size_t nt = loc_actors(c, pl, up, lo, tgt, t, 64);
+    if (ns == 0 || nt == 0)
+        return;
+    const char *colon = strchr(code, ':');
+    if (!colon) {
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < nt; j++)
+                push_event(c, &s[i], &t[j], code, verb, pattern, passive);
+        return;
+    }
+    /* A paired code: one event each way; an uncoded side takes the other. */
+    const char *c1 = dy_arena_strndup(c->arena, code, (size_t)(colon - code));
+    const char *c2 = dy_arena_strdup(c->arena, colon + 1);
+    const ev_actor *sa = s, *ta = t;
+    size_t nsa = ns, nta = nt;
+    if (strcmp(s[0].code, "---") == 0 || strcmp(t[0].code, "---") == 0) {
+        if (strcmp(t[0].code, "---") == 0)
+            ta = s, nta = ns;
+        else
+            sa = t, nsa = nt;
+    }
+    for (size_t i = 0; i < nsa; i++)
+        for (size_t j = 0; j < nta; j++)
+            push_event(c, &sa[i], &ta[j], c1, verb, pattern, passive);
+    for (size_t i = 0; i < nta; i++)
+        for (size_t j = 0; j < nsa; j++)
+            push_event(c, &ta[i], &sa[j], c2, verb, pattern, passive);
+}
+
+/* ------------------------------------------------------------------ */
+/* Verbs                                                               */
+
+/* PETRARCH's check_passive: a VBN inside the phrase, "BY" after it, and an
+ * auxiliary WAS/IS/BEEN before it.  Returns the participle's word index. */
+static int32_t passive_verb(const pl_list *pl, int32_t vp)
+{
+    int32_t end = pl->items[vp].mate;
+    int32_t vbn = -1;
+    for (int32_t i = vp + 3; i < end; i++)
+        if (pl->items[i].kind == PL_OPEN && pl->items[i].tag == PL_TAG_VBN) {
+            vbn = i;
+            break;
+        }
+    if (vbn < 0)
+        return -1;
+    int32_t close = pl->items[vbn].mate;
+    bool by = false;
+    for (int32_t i = close + 3; i < end && !by; i++)
+        by = word_is(&pl->items[i], "BY");
+    if (!by)
+        return -1;
+    for (int32_t k = close - 3; k > vp; k--) {
+        const pl_item *it = &pl->items[k];
+        if (it->kind == PL_CLOSE && (it->tag == PL_TAG_VB || it->tag == PL_TAG_VBN) &&
+            (word_is(&pl->items[k - 1], "WAS") || word_is(&pl->items[k - 1], "IS") ||
+             word_is(&pl->items[k - 1], "BEEN")))
+            return close - 1;
+    }
+    return -1;
+}
+
+/* Checks the other words of a multi-word verb around the verb at `at`;
+ * on success sets the first and last parse-list index the verb covers. */
+static bool multi_word_fits(const pl_list *pl, const dy_verb_form *f, int32_t at,
+                            int32_t *first, int32_t *last)
+{
+    int32_t k = at;
+    for (uint8_t j = 0; j < f->n_multi; j++) {
+        do
+            k += f->multi_after ? 1 : -1;
+        while (k >= pl->start && k < pl->n && pl->items[k].kind != PL_WORD);
+        if (k < pl->start || k >= pl->n || pl->items[k].wid != f->multi[j])
+            return false;
+    }
+    *first = f->multi_after ? at : k;
+    *last = f->multi_after ? k : at;
+    return true;
+}
+
+static const char *verb_text(dyad_coder *c, const pl_list *pl, int32_t first, int32_t last)
+{
+    if (first == last)
+        return pl->items[first].text;
+    size_t len = 0;
+    for (int32_t i = first; i <= last; i++)
+        if (pl->items[i].kind == PL_WORD)
+            len += strlen(pl->items[i].text) + 1;
+    char *s = dy_arena_alloc(c->arena, len + 1), *p = s;
+    if (!s)
+        return pl->items[first].text;
+    for (int32_t i = first; i <= last; i++)
+        if (pl->items[i].kind == PL_WORD) {
+            if (p != s)
+                *p++ = ' ';
+            size_t n = strlen(pl->items[i].text);
+            memcpy(p, pl->items[i].text, n);
+            p += n;
+        }
+    *p = '\0';
+    return s;
+}
+
+static void code_verbs(dyad_coder *c, const pl_list *pl)
+{
+    const dy_verbs *verbs = c->eng->verbs;
+    seq up = {0}, lo = {0};
+    up.v = dy_arena_alloc(c->arena, (size_t)(pl->n + 1) * sizeof *up.v);
+    lo.v = dy_arena_alloc(c->arena, (size_t)(pl->n + 1) * sizeof *lo.v);
+    if (!up.v || !lo.v)
+        return;
+    for (int32_t k = pl->start; k + 2 < pl->n; k++) {
+        const pl_item *it = &pl->items[k];
+        if (!(it->kind == PL_OPEN && it->tag == PL_TAG_VP))
+            continue;
+        const pl_item *next = &pl->items[k + 1];
+        if (!(next->kind == PL_OPEN && (next->tag == PL_TAG_VB || next->tag == PL_TAG_VBN)))
+            continue;
+        int32_t vp_end = it->mate;
+        int32_t pv = passive_verb(pl, k);
+        bool passive = pv > 0;
+        int32_t at = passive ? pv : k + 2;
+        if (pl->items[at].kind != PL_WORD)
+            continue;
+        int32_t fi = dy_verbs_first_form(verbs, pl->items[at].wid);
+        if (fi < 0 || pl->items[at].wid == 0)
+            continue;
+        /* a multi-word verb whose other words are there, else the first
+         * single-word form */
+        const dy_verb_form *form = NULL;
+        int32_t first = at, last = at;
+        for (int32_t x = fi; x >= 0; x = dy_verbs_form(verbs, x)->next) {
+            const dy_verb_form *f = dy_verbs_form(verbs, x);
+            if (f->n_multi == 0) {
+                if (!form)
+                    form = f;
+                break;
+            }
+            if (multi_word_fits(pl, f, at, &first, &last)) {
+                form = f;
+                break;
+            }
+            first = last = at;
+        }
+        if (!form)
+            continue;
+        const dy_verb_block *blk = dy_verbs_block(verbs, form->block);
+        upper_seq(pl, first - 1, &up);
+        lower_seq(pl, last + 1, vp_end, &lo);
+
+        match_state m = {.verbs = verbs};
+        const char *code = NULL, *pattern = "";
+        bool null_pattern = false;
+        for (uint32_t p = 0; p < blk->n_patterns; p++) {
+            const dy_pattern *pat = &blk->patterns[p];
+            m.source = m.target = (loc){-1, true};
+            m.s = &up;
+            if (!match_side(&m, pat->upper, pat->n_upper))
+                continue;
+            m.s = &lo;
+            if (!match_side(&m, pat->lower, pat->n_lower))
+                continue;
+            if (strcmp(pat->code, "---") == 0) {
+                null_pattern = true;   /* the pattern says: no event here */
+            } else {
+                code = pat->code;
+                pattern = pat->text;
+            }
+            break;
+        }
+        if (!code && !null_pattern && strcmp(form->code, "---") != 0) {
+            code = form->code;
+            m.source = m.target = (loc){-1, true};
+        }
+        if (!code)
+            continue;
+        loc src = m.source.at >= 0 ? m.source : find_source(pl, &up);
+        if (src.at >= 0) {
+            loc tgt = m.target.at >= 0 ? m.target : find_target(pl, &up, &lo, src);
+            if (tgt.at >= 0)
+                make_events(c, pl, &up, &lo, src, tgt, code, verb_text(c, pl, first, last),
+                            pattern, passive);
+        }
+        k = vp_end;                       /* a coded phrase is not searched further */
+    }
+}
+
+/* ------------------------------------------------------------------ */
+
+/* "19950101", "1995-01-01" (and PETRARCH's YYMMDD) to YYYYMMDD. */
+static bool parse_date(const char *s, int32_t *out)
+{
+    char d[9];
+    size_t k = 0;
+    for (const char *p = s; *p && k < 9; p++) {
+        if (isdigit((unsigned char)*p))
+            d[k++] = *p;
+        else if (*p != '-' && *p != '/' && *p != ' ')
+            return false;
+    }
+    if (k == 6) {          /* YYMMDD: 00-30 are 20YY, as in KEDS and TABARI */
+        int yy = (d[0] - '0') * 10 + (d[1] - '0');
+        memmove(d + 2, d, 6);
+        d[0] = yy <= 30 ? '2' : '1';
+        d[1] = yy <= 30 ? '0' : '9';
+        k = 8;
+    }
+    if (k != 8)
+        return false;
+    int32_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v * 10 + (d[i] - '0');
+    int month = (v / 100) % 100, day = v % 100;
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return false;
+    *out = v;
+    return true;
+}
+
+dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s, dyad_result *out)
+{
+    memset(out, 0, sizeof *out);
+    c->n_events = 0;
+    c->kind = "";
+    c->err.text[0] = '\0';
+    dy_arena_reset(c->arena);
+    if (!s || !s->parse)
+        return fail(c, DYAD_ERR_ARG, "bad_input_parse", "%s", "no parse given");
+
+    int32_t date;
+    if (!s->date || !parse_date(s->date, &date))
+        return fail(c, DYAD_ERR_SYNTAX, "bad_date", "invalid or missing date '%s' (want YYYYMMDD)",
+                    s->date ? s->date : "");
+
+    const char *text = s->text ? s->text : "";
+    if (*text && c->eng->discards) {
+        const char *phrase = NULL;
+        int d = dy_discards_check(c->eng->discards, text, strlen(text), &phrase);
+        if (d > 0) {
+            out->discarded = d;
+            out->discard_phrase = phrase ? phrase : "";
+            return fail(c, DYAD_ERR_DISCARD, d == 2 ? "storydiscard" : "sentencediscard",
+                        "discarded by '%s'", out->discard_phrase);
+        }
+    }
+
+    dy_tree tree;
+    size_t plen = s->parse_len ? s->parse_len : strlen(s->parse);
+    dyad_status st = dy_treebank_read(c->arena, s->parse, plen, &tree, &c->err);
+    if (st != DYAD_OK) {
+        c->kind = st == DYAD_ERR_LIMIT ? "limit" : st == DYAD_ERR_NOMEM ? "nomem" : "bad_input_parse";
+        return st;
+    }
+    out->parse_repaired = tree.repaired;
+    if (tree.n_tokens > DY_CODE_MAX_TOKENS)
+        return fail(c, DYAD_ERR_LIMIT, "limit", "sentence has more than %s tokens", "5000");
+
+    pl_list pl;
+    st = pl_build(c->arena, c->eng, &tree, &pl, &c->err);
+    if (st != DYAD_OK) {
+        c->kind = st == DYAD_ERR_NOMEM ? "nomem" : "bad_input_parse";
+        return st;
+    }
+    if (pl_is_dateline(&pl))
+        return fail(c, DYAD_ERR_SYNTAX, "dateline", "%s",
+                    "the parse is a dateline (one compound noun phrase), not a sentence");
+    pl_delete_comma_clauses(c->arena, &pl, &c->opt);
+    pl_assign_codes(&pl, c->eng, date, c->arena);
+    code_verbs(c, &pl);
+
+    /* An absent actor is "" in results, "---" only inside the coder. */
+    for (size_t i = 0; i < c->n_events; i++) {
+        dyad_event *e = &c->events[i];
+        if (strcmp(e->source.code, "---") == 0)
+            e->source.code = "";
+        if (strcmp(e->target.code, "---") == 0)
+            e->target.code = "";
+    }
+    out->events = c->events;
+    out->n_events = c->n_events;
+    if (c->n_events > 0 && *text && c->eng->issues) {
+        out->n_issues = dy_issues_find(c->eng->issues, text, strlen(text), c->issues,
+                                       DY_CODE_MAX_ISSUES);
+        out->issues = c->issues;
+    }
+    return DYAD_OK;
+}

@@ -1,0 +1,795 @@
+/* parselist.c -- builds PETRARCH's linear sentence form from a tree; see
+ * parselist.h for what it is and why.
+ *
+ * The reduction rules follow PETRARCH 1 (read_TreeBank), restated on the
+ * tree instead of on the bracket string:
+ *  - a CC marks its parent: a clause-level coordination (the parent holds a
+ *    VP or S*) or a parent with several CCs leaves it alone ("CCP"); a noun
+ *    phrase with three or more nominal nodes becomes a compound ("NEC");
+ *  - an NP with a possessive becomes one entity of all its words (minus
+ *    the 's), an NP of the shape "NP PP(IN NP)" becomes one entity of head,
+ *    preposition and object, an NP without nested noun phrases becomes one
+ *    entity; any other NP stays a phrase and its parts are reduced;
+ *  - a relative clause (SBAR) inside a noun phrase keeps only its words;
+ *  - a compound holds one entity per conjunct; leading adjectives are
+ *    shared by bare-noun conjuncts; an entity that contains a compound is
+ *    expanded into a compound of entities, each with the shared words. */
+#include "code/parselist.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/diag.h"
+
+#define PL_MAX_PIECES 4096      /* words in one entity before expansion */
+#define PL_MAX_EXPANSION 64     /* entities one compound may expand into */
+
+static bool lab_is(const char *l, const char *s)
+{
+    return strcmp(l, s) == 0;
+}
+
+static bool lab_starts(const char *l, const char *p)
+{
+    return strncmp(l, p, strlen(p)) == 0;
+}
+
+static pl_tag tag_of(const char *l)
+{
+    if (lab_is(l, "NE"))
+        return PL_TAG_NE;
+    if (lab_is(l, "NEC"))
+        return PL_TAG_NEC;
+    if (lab_is(l, "VP"))
+        return PL_TAG_VP;
+    if (lab_is(l, "VBN"))
+        return PL_TAG_VBN;
+    if (lab_starts(l, "VB"))
+        return PL_TAG_VB;
+    if (lab_is(l, ","))
+        return PL_TAG_COMMA;
+    if (lab_is(l, "ROOT"))
+        return PL_TAG_ROOT;
+    return PL_TAG_OTHER;
+}
+
+/* ------------------------------------------------------------------ */
+/* Building context                                                    */
+
+typedef struct piece {
+    int32_t node;        /* a preterminal (word) or an NEC node */
+    bool is_nec;
+} piece;
+
+typedef struct builder {
+    dy_arena *arena;
+    const dyad_engine *eng;
+    const dy_tree *t;
+    const char **lab;    /* current label of each node (after marking) */
+    int32_t *order;      /* preorder list of nodes */
+    int32_t *rank;       /* node -> position in order */
+    int32_t *end;        /* node -> position after its last descendant */
+    pl_item *items;
+    int32_t n, cap;
+    bool nomem;
+} builder;
+
+static bool is_word(const builder *b, int32_t node)
+{
+    return b->t->nodes[node].word != NULL;
+}
+
+static void push(builder *b, pl_item it)
+{
+    if (b->n == b->cap) {
+        int32_t ncap = b->cap ? b->cap * 2 : 256;
+        pl_item *ni = dy_arena_alloc(b->arena, (size_t)ncap * sizeof *ni);
+        if (!ni) {
+            b->nomem = true;
+            return;
+        }
+        if (b->n)
+            memcpy(ni, b->items, (size_t)b->n * sizeof *ni);
+        b->items = ni;
+        b->cap = ncap;
+    }
+    b->items[b->n++] = it;
+}
+
+static void push_open(builder *b, const char *label, bool from_ne)
+{
+    pl_tag tg = tag_of(label);
+    push(b, (pl_item){.kind = PL_OPEN, .tag = (uint8_t)tg, .from_ne = from_ne,
+                      .label = label, .mate = -1, .code = "---", .token = -1});
+}
+
+static void push_close(builder *b, const char *label)
+{
+    push(b, (pl_item){.kind = PL_CLOSE, .tag = (uint8_t)tag_of(label),
+                      .label = label, .mate = -1, .token = -1});
+}
+
+/* Interns nothing: a word not in the engine's vocabulary gets id 0. */
+static uint32_t word_id(const dyad_engine *e, const char *w)
+{
+    char buf[128];
+    size_t n = strlen(w);
+    if (n >= sizeof buf)
+        return 0;
+    dy_upper_copy(buf, sizeof buf, w, n);
+    return dy_intern_find(e->words, buf, n);
+}
+
+static void push_word(builder *b, int32_t node)
+{
+    const dy_node *nd = &b->t->nodes[node];
+    push(b, (pl_item){.kind = PL_WORD, .mate = -1, .wid = word_id(b->eng, nd->word),
+                      .text = nd->word, .token = nd->token});
+}
+
+/* ---- tree bookkeeping ----------------------------------------------- */
+
+static dyad_status index_tree(builder *b)
+{
+    const dy_tree *t = b->t;
+    int32_t n = t->n_nodes;
+    b->lab = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->lab);
+    b->order = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->order);
+    b->rank = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->rank);
+    b->end = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->end);
+    int32_t *stack = dy_arena_alloc(b->arena, (size_t)(2 * n + 2) * sizeof *stack);
+    if (!b->lab || !b->order || !b->rank || !b->end || !stack)
+        return DYAD_ERR_NOMEM;
+    for (int32_t i = 0; i < n; i++)
+        b->lab[i] = t->nodes[i].label;
+    /* Iterative preorder; `end` is filled when a node's subtree is done. */
+    int32_t k = 0, sp = 0;
+    if (t->root >= 0)
+        stack[sp++] = t->root;
+    while (sp > 0) {
+        int32_t v = stack[--sp];
+        if (v < 0) {                       /* closing marker for ~v */
+            b->end[~v] = k;
+            continue;
+        }
+        b->rank[v] = k;
+        b->order[k++] = v;
+        stack[sp++] = ~v;
+        /* push children in reverse so the first child is visited first */
+        int32_t c = t->nodes[v].first_child, cnt = 0;
+        while (c >= 0) {
+            cnt++;
+            c = t->nodes[c].next_sibling;
+        }
+        int32_t base = sp;
+        sp += cnt;
+        c = t->nodes[v].first_child;
+        for (int32_t j = cnt - 1; c >= 0; j--, c = t->nodes[c].next_sibling)
+            stack[base + j] = c;
+    }
+    /* every node is pushed once as itself and once as its closing marker,
+     * so 2n + 2 entries always suffice */
+    return DYAD_OK;
+}
+
+/* ---- compound marking -------------------------------------------------- */
+
+static void mark_compounds(builder *b)
+{
+    const dy_tree *t = b->t;
+    int32_t n = t->n_nodes;
+    /* Per node, over its subtree including itself: clause labels (VP*, S*),
+     * CC* labels, nominal (N*) labels.  None of these change while marking. */
+    uint8_t *clause = dy_arena_calloc(b->arena, (size_t)n, 1);
+    int32_t *ncc = dy_arena_calloc(b->arena, (size_t)n, sizeof *ncc);
+    int32_t *nnom = dy_arena_calloc(b->arena, (size_t)n, sizeof *nnom);
+    if (!clause || !ncc || !nnom) {
+        b->nomem = true;
+        return;
+    }
+    for (int32_t k = n; k-- > 0;) {
+        int32_t v = b->order[k];
+        const char *l = t->nodes[v].label;
+        if (!t->nodes[v].word && (lab_starts(l, "VP") || l[0] == 'S'))
+            clause[v] = 1;
+        if (lab_starts(l, "CC"))
+            ncc[v]++;
+        if (l[0] == 'N')
+            nnom[v]++;
+        int32_t p = t->nodes[v].parent;
+        if (p >= 0) {
+            clause[p] |= clause[v];
+            ncc[p] += ncc[v];
+            nnom[p] += nnom[v];
+        }
+    }
+    for (int32_t k = 0; k < n; k++) {
+        int32_t v = b->order[k];
+        if (!t->nodes[v].word || !lab_is(t->nodes[v].label, "CC"))
+            continue;
+        int32_t p = t->nodes[v].parent;
+        if (p < 0)
+            continue;
+        if (clause[p] || ncc[p] > 1)
+            b->lab[v] = "CCP";
+        else if (lab_starts(b->lab[p], "NP") && nnom[p] >= 3)
+            b->lab[p] = "NEC";
+    }
+}
+
+/* ---- subtree searches (SBARs inside noun phrases are flat text) ---- */
+
+/* First node in order positions [from, to) whose label is `want` (or,
+ * with prefix, starts with it), not looking inside SBAR subtrees. */
+static int32_t find_in(const builder *b, int32_t from, int32_t to,
+                       const char *want, bool prefix, bool words_only)
+{
+    for (int32_t k = from; k < to;) {
+        int32_t v = b->order[k];
+        const char *l = b->lab[v];
+        if (lab_is(l, "SBAR")) {
+            k = b->end[v];
+            continue;
+        }
+        bool hit = prefix ? lab_starts(l, want) : lab_is(l, want);
+        if (hit && (!words_only || is_word(b, v)))
+            return v;
+        k++;
+    }
+    return -1;
+}
+
+static bool has_nested_np(const builder *b, int32_t np)
+{
+    int32_t from = b->rank[np] + 1, to = b->end[np];
+    return find_in(b, from, to, "NP", false, false) >= 0 ||
+           find_in(b, from, to, "NEC", false, false) >= 0;
+}
+
+/* The words of a subtree as pieces: preterminals, and NEC nodes kept whole
+ * (outside SBARs, whose compounds are flat text too).  `skip` is left out. */
+static void collect(const builder *b, int32_t node, int32_t skip, piece *out,
+                    int32_t *n, bool in_sbar)
+{
+    int32_t to = b->end[node];
+    for (int32_t k = b->rank[node]; k < to;) {
+        int32_t v = b->order[k];
+        if (v == skip) {
+            k = b->end[v];
+            continue;
+        }
+        if (is_word(b, v)) {
+            if (*n < PL_MAX_PIECES)
+                out[(*n)++] = (piece){v, false};
+            k++;
+            continue;
+        }
+        if (!in_sbar && lab_is(b->lab[v], "NEC") && v != node) {
+            if (*n < PL_MAX_PIECES)
+                out[(*n)++] = (piece){v, true};
+            k = b->end[v];
+            continue;
+        }
+        if (lab_is(b->lab[v], "SBAR") && !in_sbar) {
+            collect(b, v, skip, out, n, true);
+            k = b->end[v];
+            continue;
+        }
+        k++;
+    }
+}
+
+/* ---- entity emission with compound expansion ----------------------- */
+
+typedef struct wordlist {
+    int32_t *nodes;
+    int32_t n;
+} wordlist;
+
+static int conjuncts(builder *b, int32_t nec, wordlist *out, int max);
+
+/* All word lists a piece sequence stands for: one per combination of the
+ * conjuncts of the compounds in it. */
+static int expand_pieces(builder *b, const piece *p, int32_t np, wordlist *out, int max)
+{
+    int32_t first = -1;
+    for (int32_t i = 0; i < np; i++)
+        if (p[i].is_nec) {
+            first = i;
+            break;
+        }
+    if (first < 0) {
+        int32_t *w = dy_arena_alloc(b->arena, (size_t)(np + 1) * sizeof *w);
+        if (!w) {
+            b->nomem = true;
+            return 0;
+        }
+        for (int32_t i = 0; i < np; i++)
+            w[i] = p[i].node;
+        out[0] = (wordlist){w, np};
+        return 1;
+    }
+    wordlist conj[PL_MAX_EXPANSION], rest[PL_MAX_EXPANSION];
+    int nc = conjuncts(b, p[first].node, conj, PL_MAX_EXPANSION);
+    int nr = expand_pieces(b, p + first + 1, np - first - 1, rest, PL_MAX_EXPANSION);
+    int k = 0;
+    for (int i = 0; i < nc; i++)
+        for (int j = 0; j < nr && k < max; j++) {
+            int32_t len = first + conj[i].n + rest[j].n;
+            int32_t *w = dy_arena_alloc(b->arena, (size_t)(len + 1) * sizeof *w);
+            if (!w) {
+                b->nomem = true;
+                return k;
+            }
+            int32_t m = 0;
+            for (int32_t x = 0; x < first; x++)
+                w[m++] = p[x].node;
+            for (int32_t x = 0; x < conj[i].n; x++)
+                w[m++] = conj[i].nodes[x];
+            for (int32_t x = 0; x < rest[j].n; x++)
+                w[m++] = rest[j].nodes[x];
+            out[k++] = (wordlist){w, len};
+        }
+    return k;
+}
+
+/* The conjuncts of a compound: each nominal child (bare nouns take the
+ * adjectives that precede the first noun); nested compounds contribute
+ * their own conjuncts. */
+static int conjuncts(builder *b, int32_t nec, wordlist *out, int max)
+{
+    const dy_tree *t = b->t;
+    int32_t adj[64];
+    int32_t nadj = 0;
+    bool seen_noun = false;
+    int k = 0;
+    for (int32_t c = t->nodes[nec].first_child; c >= 0 && k < max; c = t->nodes[c].next_sibling) {
+        const char *l = b->lab[c];
+        bool noun = is_word(b, c) && lab_starts(l, "NN");
+        if (!seen_noun && is_word(b, c) && lab_starts(l, "JJ") && nadj < 64) {
+            adj[nadj++] = c;
+            continue;
+        }
+        if (noun) {
+            seen_noun = true;
+            int32_t *w = dy_arena_alloc(b->arena, (size_t)(nadj + 1) * sizeof *w);
+            if (!w) {
+                b->nomem = true;
+                return k;
+            }
+            memcpy(w, adj, (size_t)nadj * sizeof *w);
+            w[nadj] = c;
+            out[k++] = (wordlist){w, nadj + 1};
+        } else if (lab_is(l, "NP")) {
+            seen_noun = true;
+            piece *p = malloc(PL_MAX_PIECES * sizeof *p);
+            if (!p) {
+                b->nomem = true;
+                return k;
+            }
+            int32_t np = 0;
+            collect(b, c, -1, p, &np, false);
+            k += expand_pieces(b, p, np, out + k, max - k);
+            free(p);
+        } else if (lab_is(l, "NEC")) {
+            seen_noun = true;
+            k += conjuncts(b, c, out + k, max - k);
+        }
+    }
+    return k;
+}
+
+static void emit_wordlist(builder *b, const wordlist *w)
+{
+    push_open(b, "NE", false);
+    for (int32_t i = 0; i < w->n; i++)
+        push_word(b, w->nodes[i]);
+    push_close(b, "NE");
+}
+
+/* Emits an entity for a piece sequence: an NE, or an NEC of NEs when the
+ * pieces hold a compound. */
+static void emit_entity(builder *b, const piece *p, int32_t np)
+{
+    bool has_nec = false;
+    for (int32_t i = 0; i < np; i++)
+        has_nec |= p[i].is_nec;
+    wordlist lists[PL_MAX_EXPANSION];
+    int n = expand_pieces(b, p, np, lists, PL_MAX_EXPANSION);
+    if (!has_nec) {
+        if (n == 1)
+            emit_wordlist(b, &lists[0]);
+        return;
+    }
+    push_open(b, "NEC", true);
+    for (int i = 0; i < n; i++)
+        emit_wordlist(b, &lists[i]);
+    push_close(b, "NEC");
+}
+
+/* "NP(NP|NEC head) PP(IN NP|NEC)" as one entity: head, preposition and
+ * object (and the words of a following relative clause).  Returns the
+ * number of pieces, 0 when the phrase does not have that shape. */
+static int32_t preposition_entity(const builder *b, int32_t pp, piece *out)
+{
+    const dy_tree *t = b->t;
+    int32_t q = t->nodes[pp].parent;
+    if (q < 0 || !lab_is(b->lab[q], "NP"))
+        return 0;
+    int32_t head = t->nodes[q].first_child;
+    if (head < 0 || !(lab_is(b->lab[head], "NP") || lab_is(b->lab[head], "NEC")))
+        return 0;
+    int32_t n = 0;
+    if (lab_is(b->lab[head], "NEC"))
+        out[n++] = (piece){head, true};
+    else
+        collect(b, head, -1, out, &n, false);
+    int32_t prep = find_in(b, b->end[head], b->end[q], "IN", false, true);
+    if (prep < 0)
+        return 0;
+    out[n++] = (piece){prep, false};
+    int32_t obj = -1;
+    for (int32_t k = b->rank[prep] + 1; k < b->end[q]; k++) {
+        int32_t v = b->order[k];
+        if (lab_is(b->lab[v], "NP") || lab_is(b->lab[v], "NEC")) {
+            obj = v;
+            break;
+        }
+    }
+    if (obj < 0)
+        return 0;
+    if (find_in(b, b->rank[obj] + 1, b->end[obj], "PP", false, false) >= 0)
+        return 0;     /* a second level of prepositions: leave it a phrase */
+    if (lab_is(b->lab[obj], "NEC"))
+        out[n++] = (piece){obj, true};
+    else
+        collect(b, obj, -1, out, &n, false);
+    for (int32_t k = b->end[obj]; k < b->end[q]; k++) {
+        int32_t v = b->order[k];
+        if (lab_is(b->lab[v], "SBAR")) {
+            collect(b, v, -1, out, &n, true);
+            break;
+        }
+    }
+    return n;
+}
+
+static void emit(builder *b, int32_t node, bool under_np);
+
+static void emit_children(builder *b, int32_t node, bool under_np)
+{
+    for (int32_t c = b->t->nodes[node].first_child; c >= 0; c = b->t->nodes[c].next_sibling)
+        emit(b, c, under_np);
+}
+
+/* Tries to reduce an NP to one entity; false leaves it a phrase. */
+static bool reduce_np(builder *b, int32_t np)
+{
+    piece *p = malloc(PL_MAX_PIECES * sizeof *p);
+    if (!p) {
+        b->nomem = true;
+        return true;
+    }
+    int32_t from = b->rank[np] + 1, to = b->end[np], n = 0;
+    bool done = false;
+    int32_t pos = find_in(b, from, to, "POS", false, true);
+    int32_t pp = pos < 0 ? find_in(b, from, to, "PP", false, false) : -1;
+    if (pos >= 0) {
+        collect(b, np, pos, p, &n, false);
+        done = true;
+    } else if (pp >= 0) {
+        n = preposition_entity(b, pp, p);
+        done = n > 0;
+    } else if (!has_nested_np(b, np)) {
+        collect(b, np, -1, p, &n, false);
+        done = true;
+    }
+    if (done)
+        emit_entity(b, p, n);
+    free(p);
+    return done;
+}
+
+static void emit(builder *b, int32_t node, bool under_np)
+{
+    if (b->nomem)
+        return;
+    const dy_node *nd = &b->t->nodes[node];
+    const char *l = b->lab[node];
+    if (nd->word) {
+        push_open(b, l, false);
+        push_word(b, node);
+        push_close(b, l);
+        return;
+    }
+    if (lab_is(l, "SBAR") && under_np) {
+        /* PETRARCH keeps only the words of a clause inside a noun phrase */
+        piece *p = malloc(PL_MAX_PIECES * sizeof *p);
+        if (!p) {
+            b->nomem = true;
+            return;
+        }
+        int32_t n = 0;
+        collect(b, node, -1, p, &n, true);
+        push_open(b, "SBR", false);
+        for (int32_t i = 0; i < n; i++)
+            push_word(b, p[i].node);
+        push_close(b, "SBR");
+        free(p);
+        return;
+    }
+    if (lab_is(l, "NP")) {
+        if (reduce_np(b, node))
+            return;
+        push_open(b, "NP", false);
+        emit_children(b, node, true);
+        push_close(b, "NP");
+        return;
+    }
+    if (lab_is(l, "NEC")) {
+        wordlist lists[PL_MAX_EXPANSION];
+        int n = conjuncts(b, node, lists, PL_MAX_EXPANSION);
+        push_open(b, "NEC", false);
+        for (int i = 0; i < n; i++)
+            emit_wordlist(b, &lists[i]);
+        push_close(b, "NEC");
+        return;
+    }
+    push_open(b, l, false);
+    emit_children(b, node, under_np);
+    push_close(b, l);
+}
+
+void pl_link(pl_list *pl)
+{
+    int32_t sp = 0;
+    int32_t *stack = malloc((size_t)(pl->n + 1) * sizeof *stack);
+    if (!stack)
+        return;
+    for (int32_t i = 0; i < pl->n; i++) {
+        pl_item *it = &pl->items[i];
+        if (it->kind == PL_OPEN) {
+            stack[sp++] = i;
+        } else if (it->kind == PL_CLOSE && sp > 0) {
+            int32_t o = stack[--sp];
+            it->mate = o;
+            pl->items[o].mate = i;
+        }
+    }
+    free(stack);
+}
+
+dyad_status pl_build(dy_arena *a, const dyad_engine *e, const dy_tree *t,
+                     pl_list *out, dy_msg *err)
+{
+    builder b = {.arena = a, .eng = e, .t = t};
+    memset(out, 0, sizeof *out);
+    if (t->root < 0 || t->n_nodes == 0)
+        return dy_fail(err, DYAD_ERR_SYNTAX, "empty parse");
+    if (index_tree(&b) != DYAD_OK)
+        return dy_fail(err, DYAD_ERR_NOMEM, "out of memory");
+    mark_compounds(&b);
+    emit(&b, t->root, false);
+    if (b.nomem)
+        return dy_fail(err, DYAD_ERR_NOMEM, "out of memory");
+    out->items = b.items;
+    out->n = b.n;
+    out->start = 2 < b.n ? 2 : b.n;
+    pl_link(out);
+    return DYAD_OK;
+}
+
+bool pl_is_dateline(const pl_list *pl)
+{
+    /* PETRARCH: the first three openings are ROOT, NE, NEC -- an entity
+     * holding a compound, i.e. one compound noun phrase and no clause. */
+    int seen = 0;
+    for (int32_t i = 0; i < pl->n && seen < 2; i++) {
+        const pl_item *it = &pl->items[i];
+        if (it->kind != PL_OPEN)
+            continue;
+        if (seen == 0 && it->tag != PL_TAG_ROOT)
+            return false;
+        if (seen == 1)
+            return it->tag == PL_TAG_NEC && it->from_ne;
+        seen++;
+    }
+    return false;
+}
+
+/* ---- comma clauses --------------------------------------------------- */
+
+static int32_t count_words(const pl_list *pl, int32_t lo, int32_t hi)
+{
+    int32_t n = 0;
+    for (int32_t i = lo; i < hi && i < pl->n; i++)
+        if (pl->items[i].kind == PL_WORD && isalpha((unsigned char)pl->items[i].text[0]))
+            n++;
+    return n;
+}
+
+static int32_t find_comma(const pl_list *pl, int32_t from)
+{
+    for (int32_t i = from; i < pl->n; i++)
+        if (pl->items[i].kind == PL_OPEN && pl->items[i].tag == PL_TAG_COMMA)
+            return i;
+    return -1;
+}
+
+/* Removes the complete phrases lying within [lo, hi); other markup stays. */
+static void delete_phrases(pl_list *pl, int32_t lo, int32_t hi)
+{
+    if (lo < 0)
+        lo = 0;
+    if (hi > pl->n)
+        hi = pl->n;
+    int32_t w = 0;
+    for (int32_t i = 0; i < pl->n;) {
+        pl_item *it = &pl->items[i];
+        if (i >= lo && it->kind == PL_OPEN && it->mate > i && it->mate < hi) {
+            i = it->mate + 1;
+            continue;
+        }
+        pl->items[w++] = pl->items[i++];
+    }
+    pl->n = w;
+    pl_link(pl);
+}
+
+static int32_t find_end(const pl_list *pl)
+{
+    int32_t k = pl->n - 1;
+    while (k >= 2 && pl->items[k].kind == PL_CLOSE)
+        k--;
+    return k - 1;
+}
+
+static void remove_items(pl_list *pl, int32_t at, int32_t count)
+{
+    memmove(pl->items + at, pl->items + at + count,
+            (size_t)(pl->n - at - count) * sizeof *pl->items);
+    pl->n -= count;
+    pl_link(pl);
+}
+
+dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options *o)
+{
+    (void)a;
+    int32_t first = find_comma(pl, 0);
+    if (first < 0)
+        return DYAD_OK;
+    if (o->comma_bmax != 0) {          /* initial clause */
+        int32_t k = count_words(pl, 2, first);
+        if (k >= o->comma_bmin && k <= o->comma_bmax)
+            delete_phrases(pl, 2, first);
+    }
+    if (o->comma_emax != 0) {          /* terminal clause */
+        int32_t kend = find_end(pl);
+        int32_t k = kend - 1;
+        while (k >= 2 && !(pl->items[k].kind == PL_OPEN && pl->items[k].tag == PL_TAG_COMMA))
+            k--;
+        if (k >= 2 && pl->items[k].kind == PL_OPEN && pl->items[k].tag == PL_TAG_COMMA) {
+            int32_t count = count_words(pl, k, pl->n);
+            if (count >= o->comma_emin && count <= o->comma_emax)
+                delete_phrases(pl, k + 3, kend);
+        }
+    }
+    if (o->comma_max != 0) {           /* interior clauses, left to right */
+        int32_t ka = find_comma(pl, 0);
+        while (ka >= 0) {
+            int32_t kb = find_comma(pl, ka + 1);
+            if (kb < 0)
+                break;
+            int32_t count = count_words(pl, ka + 2, kb);
+            if (count >= o->comma_min && count <= o->comma_max) {
+                int32_t before = pl->n;
+                delete_phrases(pl, ka, kb);
+                kb -= before - pl->n;
+            }
+            ka = kb;
+        }
+    }
+    /* A comma left dangling at the start or the end goes too. */
+    int32_t ka = find_comma(pl, 0);
+    if (ka >= 0 && count_words(pl, 2, ka) == 0 && ka + 2 < pl->n)
+        remove_items(pl, ka, 3);
+    int32_t kend = find_end(pl);
+    ka = kend - 1;
+    while (ka >= 2 && !(pl->items[ka].kind == PL_OPEN && pl->items[ka].tag == PL_TAG_COMMA))
+        ka--;
+    if (ka >= 2 && pl->items[ka].kind == PL_OPEN && pl->items[ka].tag == PL_TAG_COMMA &&
+        count_words(pl, ka + 1, kend) == 0 && ka + 2 < pl->n)
+        remove_items(pl, ka, 3);
+    return DYAD_OK;
+}
+
+/* ---- actor and agent codes -------------------------------------------- */
+
+/* PETRARCH's check_NEphrase: the first actor found in the phrase gives the
+ * base code; every agent found adds its code before ("NGO~") or after
+ * ("~GOV") it, stopping at the first agent whose code is already there. */
+static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n,
+                               int32_t date, dy_arena *a)
+{
+    const char *actor = NULL;
+    for (size_t k = 0; k < n && !actor; k++) {
+        size_t len;
+        const char *code;
+        if (w[k] && dy_actors_match(e->actors, w, n, k, date, &len, &code))
+            actor = code;
+    }
+    char buf[256];
+    size_t bl = 0;
+    bool any_agent = false;
+    if (actor) {
+        bl = strlen(actor);
+        if (bl >= sizeof buf)
+            bl = sizeof buf - 1;
+        memcpy(buf, actor, bl);
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t len;
+        const char *code;
+        bool prefix;
+        if (!w[k] || !dy_agents_match(e->agents, w, n, k, &len, &code, &prefix))
+            continue;
+        if (!any_agent) {
+            any_agent = true;
+            if (!actor) {
+                memcpy(buf, "---", 3);
+                bl = 3;
+            }
+        }
+        size_t cl = strlen(code);
+        bool dup = false;
+        for (size_t x = 0; cl > 0 && x + cl <= bl; x += 3)
+            if (memcmp(buf + x, code, cl) == 0) {
+                dup = true;
+                break;
+            }
+        if (dup)
+            break;
+        if (bl + cl >= sizeof buf)
+            break;
+        if (prefix) {
+            memmove(buf + cl, buf, bl);
+            memcpy(buf, code, cl);
+        } else {
+            memcpy(buf + bl, code, cl);
+        }
+        bl += cl;
+    }
+    if (!actor && !any_agent)
+        return NULL;
+    return dy_arena_strndup(a, buf, bl);
+}
+
+void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, dy_arena *a)
+{
+    uint32_t *w = NULL;
+    size_t wcap = 0;
+    for (int32_t i = 0; i < pl->n; i++) {
+        pl_item *it = &pl->items[i];
+        if (it->kind != PL_OPEN || it->tag != PL_TAG_NE || it->mate <= i)
+            continue;
+        size_t n = 0;
+        for (int32_t j = i + 1; j < it->mate; j++) {
+            if (pl->items[j].kind != PL_WORD)
+                continue;
+            if (n == wcap) {
+                size_t ncap = wcap ? wcap * 2 : 64;
+                uint32_t *nw = realloc(w, ncap * sizeof *nw);
+                if (!nw)
+                    break;
+                w = nw;
+                wcap = ncap;
+            }
+            w[n++] = pl->items[j].wid;
+        }
+        const char *code = code_phrase(e, w, n, date, a);
+        if (code)
+            it->code = code;
+    }
+    free(w);
+}
