@@ -325,7 +325,11 @@ static bool match_side(match_state *m, const dy_pat_elem *pat, int32_t np)
             }
             if (open < 0 || leave >= s->n)
                 return false;
-            m->source = m->target = (loc){open, s->upper};
+            /* before the verb a compound acts on itself ("A and B agreed");
+             * after it, it is the target ("agreed with A and B") */
+            m->target = (loc){open, s->upper};
+            if (s->upper)
+                m->source = m->target;
             ks = leave;
             in_ne = in_nec = 0;
             if (++kp >= np)
@@ -536,8 +540,11 @@ static size_t loc_actors(dyad_coder *c, const pl_list *pl, const seq *up,
     int32_t open = s->v[l.at].pl;
     size_t n = 0;
     if (pl->items[open].tag == PL_TAG_NEC) {
+        /* uncoded members of a compound are left out ("the lions and
+         * Gondor" is Gondor), unless none is coded */
         for (int32_t i = open + 1; i < pl->items[open].mate; i++)
-            if (pl->items[i].kind == PL_OPEN && pl->items[i].tag == PL_TAG_NE)
+            if (pl->items[i].kind == PL_OPEN && pl->items[i].tag == PL_TAG_NE &&
+                (strcmp(pl->items[i].code, "---") != 0 || c->opt.new_actor_length > 0))
                 add_actor(c, pl, i, out, &n, cap);
     } else {
         add_actor(c, pl, open, out, &n, cap);

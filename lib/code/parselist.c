@@ -282,6 +282,16 @@ static void collect(const builder *b, int32_t node, int32_t skip, piece *out,
 
 /* ---- entity emission with compound expansion ----------------------- */
 
+/* Room for the pieces of a subtree: never more than its node count. */
+static piece *pieces_for(builder *b, int32_t node)
+{
+    int32_t n = b->end[node] - b->rank[node] + 1;
+    piece *p = dy_arena_alloc(b->arena, (size_t)n * sizeof *p);
+    if (!p)
+        b->nomem = true;
+    return p;
+}
+
 typedef struct wordlist {
     int32_t *nodes;
     int32_t n;
@@ -363,15 +373,12 @@ static int conjuncts(builder *b, int32_t nec, wordlist *out, int max)
             out[k++] = (wordlist){w, nadj + 1};
         } else if (lab_is(l, "NP")) {
             seen_noun = true;
-            piece *p = malloc(PL_MAX_PIECES * sizeof *p);
-            if (!p) {
-                b->nomem = true;
+            piece *p = pieces_for(b, c);
+            if (!p)
                 return k;
-            }
             int32_t np = 0;
             collect(b, c, -1, p, &np, false);
             k += expand_pieces(b, p, np, out + k, max - k);
-            free(p);
         } else if (lab_is(l, "NEC")) {
             seen_noun = true;
             k += conjuncts(b, c, out + k, max - k);
@@ -457,6 +464,7 @@ static int32_t preposition_entity(const builder *b, int32_t pp, piece *out)
 
 static void emit(builder *b, int32_t node, bool under_np);
 
+
 static void emit_children(builder *b, int32_t node, bool under_np)
 {
     for (int32_t c = b->t->nodes[node].first_child; c >= 0; c = b->t->nodes[c].next_sibling)
@@ -466,11 +474,9 @@ static void emit_children(builder *b, int32_t node, bool under_np)
 /* Tries to reduce an NP to one entity; false leaves it a phrase. */
 static bool reduce_np(builder *b, int32_t np)
 {
-    piece *p = malloc(PL_MAX_PIECES * sizeof *p);
-    if (!p) {
-        b->nomem = true;
+    piece *p = pieces_for(b, np);
+    if (!p)
         return true;
-    }
     int32_t from = b->rank[np] + 1, to = b->end[np], n = 0;
     bool done = false;
     int32_t pos = find_in(b, from, to, "POS", false, true);
@@ -487,7 +493,6 @@ static bool reduce_np(builder *b, int32_t np)
     }
     if (done)
         emit_entity(b, p, n);
-    free(p);
     return done;
 }
 
@@ -505,18 +510,15 @@ static void emit(builder *b, int32_t node, bool under_np)
     }
     if (lab_is(l, "SBAR") && under_np) {
         /* PETRARCH keeps only the words of a clause inside a noun phrase */
-        piece *p = malloc(PL_MAX_PIECES * sizeof *p);
-        if (!p) {
-            b->nomem = true;
+        piece *p = pieces_for(b, node);
+        if (!p)
             return;
-        }
         int32_t n = 0;
         collect(b, node, -1, p, &n, true);
         push_open(b, "SBR", false);
         for (int32_t i = 0; i < n; i++)
             push_word(b, p[i].node);
         push_close(b, "SBR");
-        free(p);
         return;
     }
     if (lab_is(l, "NP")) {
@@ -707,17 +709,23 @@ dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options
 /* ---- actor and agent codes -------------------------------------------- */
 
 /* PETRARCH's check_NEphrase: the first actor found in the phrase gives the
- * base code; every agent found adds its code before ("NGO~") or after
- * ("~GOV") it, stopping at the first agent whose code is already there. */
+ * base code; every agent found outside the actor's words adds its code
+ * before ("NGO~") or after ("~GOV") it -- an agent's words are not searched
+ * again for shorter agents -- stopping at the first agent whose code is
+ * already there. */
 static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n,
                                int32_t date, dy_arena *a)
 {
     const char *actor = NULL;
+    size_t actor_at = 0, actor_len = 0;
     for (size_t k = 0; k < n && !actor; k++) {
         size_t len;
         const char *code;
-        if (w[k] && dy_actors_match(e->actors, w, n, k, date, &len, &code))
+        if (w[k] && dy_actors_match(e->actors, w, n, k, date, &len, &code)) {
             actor = code;
+            actor_at = k;
+            actor_len = len;
+        }
     }
     char buf[256];
     size_t bl = 0;
@@ -732,8 +740,12 @@ static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n
         size_t len;
         const char *code;
         bool prefix;
+        if (actor && k >= actor_at && k < actor_at + actor_len)
+            continue;                     /* the actor's words are not agents */
         if (!w[k] || !dy_agents_match(e->agents, w, n, k, &len, &code, &prefix))
             continue;
+        if (len > 1)
+            k += len - 1;                 /* an agent's words are used up */
         if (!any_agent) {
             any_agent = true;
             if (!actor) {
