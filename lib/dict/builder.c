@@ -141,8 +141,8 @@ static dyad_dict_kind kind_from_content(const char *data, size_t len)
 {
     int verbs = 0, issues = 0, agents = 0, actors = 0, plain = 0;
     size_t pos = 0;
-    bool in_comment = false;
-    for (int lines = 0; pos < len && lines < 400; lines++) {
+    bool in_comment = false, in_synset = false;
+    for (int lines = 0; pos < len && lines < 2000; lines++) {
         const char *l = data + pos;
         const char *nl = memchr(l, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - l) : len - pos;
@@ -158,6 +158,16 @@ static dyad_dict_kind kind_from_content(const char *data, size_t len)
         }
         if (n == 0 || l[0] == '#' || l[0] == '\r')
             continue;
+        if (l[0] == '&') {                 /* synsets exist only in verb files */
+            verbs += 2;
+            in_synset = true;
+            continue;
+        }
+        if (l[0] == '+' && in_synset) {
+            verbs += 1;
+            continue;
+        }
+        in_synset = false;
         if (n >= 3 && memcmp(l, "---", 3) == 0)
             verbs += 3;
         else if (l[0] == '-' && memchr(l, '*', n))
@@ -171,7 +181,7 @@ static dyad_dict_kind kind_from_content(const char *data, size_t len)
             actors += 2;
         else if (l[0] == '+' || memchr(l, '[', n))
             actors += 1;
-        else if (l[0] != '&')
+        else
             plain += 1;
     }
     int best = verbs;
