@@ -42,6 +42,7 @@ typedef struct seq {
     seq_item *v;
     int32_t n;
     bool upper;        /* stored walking away from the verb, backwards */
+    uint64_t words;    /* dy_word_bit() of every word in it */
 } seq;
 
 /* A located entity: index in the upper or the lower sequence. */
@@ -172,6 +173,8 @@ static bool word_is(const pl_item *it, const char *w)
 static void seq_push(seq *s, uint8_t kind, uint32_t wid, int32_t pl)
 {
     s->v[s->n++] = (seq_item){kind, wid, pl};
+    if (kind == S_WORD && wid)
+        s->words |= dy_word_bit(wid);
 }
 
 static void seq_add(seq *s, const pl_item *it, int32_t i)
@@ -188,6 +191,7 @@ static void seq_add(seq *s, const pl_item *it, int32_t i)
 static void upper_seq(const pl_list *pl, int32_t from, seq *s)
 {
     s->n = 0;
+    s->words = 0;
     s->upper = true;
     for (int32_t i = from; i >= pl->start; i--) {
         const pl_item *it = &pl->items[i];
@@ -201,6 +205,7 @@ static void upper_seq(const pl_list *pl, int32_t from, seq *s)
 static void lower_seq(const pl_list *pl, int32_t from, int32_t end, seq *s)
 {
     s->n = 0;
+    s->words = 0;
     s->upper = false;
     for (int32_t i = from; i < end && i < pl->n; i++)
         seq_add(s, &pl->items[i], i);
@@ -748,6 +753,10 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
         bool null_pattern = false;
         for (uint32_t p = 0; p < blk->n_patterns; p++) {
             const dy_pattern *pat = &blk->patterns[p];
+            if ((pat->need_upper & ~up.words) || (pat->need_lower & ~lo.words) ||
+                !(pat->any_upper[0] & up.words) || !(pat->any_upper[1] & up.words) ||
+                !(pat->any_lower[0] & lo.words) || !(pat->any_lower[1] & lo.words))
+                continue;                 /* a word the pattern needs is missing */
             m.source = m.target = (loc){-1, true};
             m.s = &up;
             if (!match_side(&m, pat->upper, pat->n_upper))

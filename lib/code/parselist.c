@@ -54,6 +54,34 @@ static pl_tag tag_of(const char *l)
     return PL_TAG_OTHER;
 }
 
+/* Node classes the reduction rules test, computed once per node so the
+ * rules compare small integers instead of label strings. */
+typedef enum node_class {
+    NC_OTHER = 0, NC_NP, NC_NEC, NC_SBAR, NC_POS, NC_PP, NC_IN, NC_NN, NC_JJ,
+} node_class;
+
+static uint8_t class_of(const char *l)
+{
+    switch (l[0]) {
+    case 'N':
+        if (lab_is(l, "NP"))
+            return NC_NP;
+        if (lab_is(l, "NEC"))
+            return NC_NEC;
+        return lab_starts(l, "NN") ? NC_NN : NC_OTHER;
+    case 'S':
+        return lab_is(l, "SBAR") ? NC_SBAR : NC_OTHER;
+    case 'P':
+        return lab_is(l, "POS") ? NC_POS : lab_is(l, "PP") ? NC_PP : NC_OTHER;
+    case 'I':
+        return lab_is(l, "IN") ? NC_IN : NC_OTHER;
+    case 'J':
+        return lab_starts(l, "JJ") ? NC_JJ : NC_OTHER;
+    default:
+        return NC_OTHER;
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Building context                                                    */
 
@@ -67,6 +95,7 @@ typedef struct builder {
     const dyad_engine *eng;
     const dy_tree *t;
     const char **lab;    /* current label of each node (after marking) */
+    uint8_t *cls;        /* node_class of each current label */
     int32_t *order;      /* preorder list of nodes */
     int32_t *rank;       /* node -> position in order */
     int32_t *end;        /* node -> position after its last descendant */
@@ -135,14 +164,17 @@ static dyad_status index_tree(builder *b)
     const dy_tree *t = b->t;
     int32_t n = t->n_nodes;
     b->lab = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->lab);
+    b->cls = dy_arena_alloc(b->arena, (size_t)n + 1);
     b->order = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->order);
     b->rank = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->rank);
     b->end = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->end);
     int32_t *stack = dy_arena_alloc(b->arena, (size_t)(2 * n + 2) * sizeof *stack);
-    if (!b->lab || !b->order || !b->rank || !b->end || !stack)
+    if (!b->lab || !b->cls || !b->order || !b->rank || !b->end || !stack)
         return DYAD_ERR_NOMEM;
-    for (int32_t i = 0; i < n; i++)
+    for (int32_t i = 0; i < n; i++) {
         b->lab[i] = t->nodes[i].label;
+        b->cls[i] = class_of(b->lab[i]);
+    }
     /* Iterative preorder; `end` is filled when a node's subtree is done. */
     int32_t k = 0, sp = 0;
     if (t->root >= 0)
@@ -213,27 +245,28 @@ static void mark_compounds(builder *b)
             continue;
         if (clause[p] || ncc[p] > 1)
             b->lab[v] = "CCP";
-        else if (lab_starts(b->lab[p], "NP") && nnom[p] >= 3)
+        else if (lab_starts(b->lab[p], "NP") && nnom[p] >= 3) {
             b->lab[p] = "NEC";
+            b->cls[p] = NC_NEC;
+        }
     }
 }
 
 /* ---- subtree searches (SBARs inside noun phrases are flat text) ---- */
 
-/* First node in order positions [from, to) whose label is `want` (or,
- * with prefix, starts with it), not looking inside SBAR subtrees. */
-static int32_t find_in(const builder *b, int32_t from, int32_t to,
-                       const char *want, bool prefix, bool words_only)
+/* First node in order positions [from, to) of class `want`, not looking
+ * inside SBAR subtrees; with words_only, preterminals only. */
+static int32_t find_in(const builder *b, int32_t from, int32_t to, uint8_t want,
+                       bool words_only)
 {
     for (int32_t k = from; k < to;) {
         int32_t v = b->order[k];
-        const char *l = b->lab[v];
-        if (lab_is(l, "SBAR")) {
+        uint8_t c = b->cls[v];
+        if (c == NC_SBAR) {
             k = b->end[v];
             continue;
         }
-        bool hit = prefix ? lab_starts(l, want) : lab_is(l, want);
-        if (hit && (!words_only || is_word(b, v)))
+        if (c == want && (!words_only || is_word(b, v)))
             return v;
         k++;
     }
@@ -243,8 +276,7 @@ static int32_t find_in(const builder *b, int32_t from, int32_t to,
 static bool has_nested_np(const builder *b, int32_t np)
 {
     int32_t from = b->rank[np] + 1, to = b->end[np];
-    return find_in(b, from, to, "NP", false, false) >= 0 ||
-           find_in(b, from, to, "NEC", false, false) >= 0;
+    return find_in(b, from, to, NC_NP, false) >= 0 || find_in(b, from, to, NC_NEC, false) >= 0;
 }
 
 /* The words of a subtree as pieces: preterminals, and NEC nodes kept whole
@@ -265,13 +297,13 @@ static void collect(const builder *b, int32_t node, int32_t skip, piece *out,
             k++;
             continue;
         }
-        if (!in_sbar && lab_is(b->lab[v], "NEC") && v != node) {
+        if (!in_sbar && b->cls[v] == NC_NEC && v != node) {
             if (*n < PL_MAX_PIECES)
                 out[(*n)++] = (piece){v, true};
             k = b->end[v];
             continue;
         }
-        if (lab_is(b->lab[v], "SBAR") && !in_sbar) {
+        if (b->cls[v] == NC_SBAR && !in_sbar) {
             collect(b, v, skip, out, n, true);
             k = b->end[v];
             continue;
@@ -355,9 +387,9 @@ static int conjuncts(builder *b, int32_t nec, wordlist *out, int max)
     bool seen_noun = false;
     int k = 0;
     for (int32_t c = t->nodes[nec].first_child; c >= 0 && k < max; c = t->nodes[c].next_sibling) {
-        const char *l = b->lab[c];
-        bool noun = is_word(b, c) && lab_starts(l, "NN");
-        if (!seen_noun && is_word(b, c) && lab_starts(l, "JJ") && nadj < 64) {
+        uint8_t cl = b->cls[c];
+        bool noun = is_word(b, c) && cl == NC_NN;
+        if (!seen_noun && is_word(b, c) && cl == NC_JJ && nadj < 64) {
             adj[nadj++] = c;
             continue;
         }
@@ -371,7 +403,7 @@ static int conjuncts(builder *b, int32_t nec, wordlist *out, int max)
             memcpy(w, adj, (size_t)nadj * sizeof *w);
             w[nadj] = c;
             out[k++] = (wordlist){w, nadj + 1};
-        } else if (lab_is(l, "NP")) {
+        } else if (cl == NC_NP) {
             seen_noun = true;
             piece *p = pieces_for(b, c);
             if (!p)
@@ -379,7 +411,7 @@ static int conjuncts(builder *b, int32_t nec, wordlist *out, int max)
             int32_t np = 0;
             collect(b, c, -1, p, &np, false);
             k += expand_pieces(b, p, np, out + k, max - k);
-        } else if (lab_is(l, "NEC")) {
+        } else if (cl == NC_NEC) {
             seen_noun = true;
             k += conjuncts(b, c, out + k, max - k);
         }
@@ -422,39 +454,39 @@ static int32_t preposition_entity(const builder *b, int32_t pp, piece *out)
 {
     const dy_tree *t = b->t;
     int32_t q = t->nodes[pp].parent;
-    if (q < 0 || !lab_is(b->lab[q], "NP"))
+    if (q < 0 || b->cls[q] != NC_NP)
         return 0;
     int32_t head = t->nodes[q].first_child;
-    if (head < 0 || !(lab_is(b->lab[head], "NP") || lab_is(b->lab[head], "NEC")))
+    if (head < 0 || !(b->cls[head] == NC_NP || b->cls[head] == NC_NEC))
         return 0;
     int32_t n = 0;
-    if (lab_is(b->lab[head], "NEC"))
+    if (b->cls[head] == NC_NEC)
         out[n++] = (piece){head, true};
     else
         collect(b, head, -1, out, &n, false);
-    int32_t prep = find_in(b, b->end[head], b->end[q], "IN", false, true);
+    int32_t prep = find_in(b, b->end[head], b->end[q], NC_IN, true);
     if (prep < 0)
         return 0;
     out[n++] = (piece){prep, false};
     int32_t obj = -1;
     for (int32_t k = b->rank[prep] + 1; k < b->end[q]; k++) {
         int32_t v = b->order[k];
-        if (lab_is(b->lab[v], "NP") || lab_is(b->lab[v], "NEC")) {
+        if (b->cls[v] == NC_NP || b->cls[v] == NC_NEC) {
             obj = v;
             break;
         }
     }
     if (obj < 0)
         return 0;
-    if (find_in(b, b->rank[obj] + 1, b->end[obj], "PP", false, false) >= 0)
+    if (find_in(b, b->rank[obj] + 1, b->end[obj], NC_PP, false) >= 0)
         return 0;     /* a second level of prepositions: leave it a phrase */
-    if (lab_is(b->lab[obj], "NEC"))
+    if (b->cls[obj] == NC_NEC)
         out[n++] = (piece){obj, true};
     else
         collect(b, obj, -1, out, &n, false);
     for (int32_t k = b->end[obj]; k < b->end[q]; k++) {
         int32_t v = b->order[k];
-        if (lab_is(b->lab[v], "SBAR")) {
+        if (b->cls[v] == NC_SBAR) {
             collect(b, v, -1, out, &n, true);
             break;
         }
@@ -479,8 +511,8 @@ static bool reduce_np(builder *b, int32_t np)
         return true;
     int32_t from = b->rank[np] + 1, to = b->end[np], n = 0;
     bool done = false;
-    int32_t pos = find_in(b, from, to, "POS", false, true);
-    int32_t pp = pos < 0 ? find_in(b, from, to, "PP", false, false) : -1;
+    int32_t pos = find_in(b, from, to, NC_POS, true);
+    int32_t pp = pos < 0 ? find_in(b, from, to, NC_PP, false) : -1;
     if (pos >= 0) {
         collect(b, np, pos, p, &n, false);
         done = true;
@@ -508,7 +540,8 @@ static void emit(builder *b, int32_t node, bool under_np)
         push_close(b, l);
         return;
     }
-    if (lab_is(l, "SBAR") && under_np) {
+    uint8_t cl = b->cls[node];
+    if (cl == NC_SBAR && under_np) {
         /* PETRARCH keeps only the words of a clause inside a noun phrase */
         piece *p = pieces_for(b, node);
         if (!p)
@@ -521,7 +554,7 @@ static void emit(builder *b, int32_t node, bool under_np)
         push_close(b, "SBR");
         return;
     }
-    if (lab_is(l, "NP")) {
+    if (cl == NC_NP) {
         if (reduce_np(b, node))
             return;
         push_open(b, "NP", false);
@@ -529,7 +562,7 @@ static void emit(builder *b, int32_t node, bool under_np)
         push_close(b, "NP");
         return;
     }
-    if (lab_is(l, "NEC")) {
+    if (cl == NC_NEC) {
         wordlist lists[PL_MAX_EXPANSION];
         int n = conjuncts(b, node, lists, PL_MAX_EXPANSION);
         push_open(b, "NEC", false);

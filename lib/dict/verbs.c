@@ -933,6 +933,19 @@ nomem:
 
 /* ------------------------------------------------------------------ */
 
+/* The filter bits of every word a synset's phrases contain. */
+static uint64_t synset_bits(const dy_verbs *v, uint32_t synset)
+{
+    const synset_rec *ss = &VEC_AT(v->synsets, synset_rec, synset);
+    uint64_t bits = 0;
+    for (uint32_t k = 0; k < ss->n_phrases; k++) {
+        const phrase_rec *ph = &VEC_AT(v->phrases, phrase_rec, ss->first_phrase + k);
+        for (uint16_t w = 0; w < ph->n_words; w++)
+            bits |= dy_word_bit(VEC_AT(v->ids, uint32_t, ph->words_at + w));
+    }
+    return bits;
+}
+
 dyad_status dy_verbs_finish(dy_verbs *v)
 {
     if (v->finished)
@@ -988,8 +1001,25 @@ dyad_status dy_verbs_finish(dy_verbs *v)
             fb->code = b->code;
             for (uint32_t k = 0; k < b->n_pats; k++) {
                 const pat_rec *p = &VEC_AT(v->pats, pat_rec, b->first_pat + k);
-                v->fpats[np++] = (dy_pattern){elems + p->upper_at, elems + p->lower_at,
-                                              p->n_upper, p->n_lower, p->code, p->text, p->line};
+                dy_pattern *fp = &v->fpats[np++];
+                *fp = (dy_pattern){.upper = elems + p->upper_at, .lower = elems + p->lower_at,
+                                   .n_upper = p->n_upper, .n_lower = p->n_lower,
+                                   .code = p->code, .text = p->text, .line = p->line};
+                fp->any_upper[0] = fp->any_upper[1] = ~0ull;
+                fp->any_lower[0] = fp->any_lower[1] = ~0ull;
+                int nsu = 0, nsl = 0;
+                for (uint16_t e = 0; e < p->n_upper; e++) {
+                    if (fp->upper[e].kind == DY_PAT_WORD)
+                        fp->need_upper |= dy_word_bit(fp->upper[e].id);
+                    else if (fp->upper[e].kind == DY_PAT_SYNSET && nsu < 2)
+                        fp->any_upper[nsu++] = synset_bits(v, fp->upper[e].id);
+                }
+                for (uint16_t e = 0; e < p->n_lower; e++) {
+                    if (fp->lower[e].kind == DY_PAT_WORD)
+                        fp->need_lower |= dy_word_bit(fp->lower[e].id);
+                    else if (fp->lower[e].kind == DY_PAT_SYNSET && nsl < 2)
+                        fp->any_lower[nsl++] = synset_bits(v, fp->lower[e].id);
+                }
                 fb->n_patterns++;
             }
         }

@@ -40,6 +40,9 @@ typedef struct dy_pat_elem {
 typedef struct dy_pattern {
     const dy_pat_elem *upper;
     const dy_pat_elem *lower;
+    uint64_t need_upper, need_lower;  /* dy_word_bit() of the literal words */
+    uint64_t any_upper[2], any_lower[2]; /* of the first two synsets: one of
+                                            these bits must be set (~0: none) */
     uint16_t n_upper, n_lower;
     const char *code;         /* "064", "032:033" (paired), or "---" (null) */
     const char *text;         /* the pattern as written, for output */
@@ -78,6 +81,14 @@ typedef struct dy_synset {
     const dy_synset_phrase *phrases;
     uint32_t n_phrases;
 } dy_synset;
+
+/* One bit of a 64-bit filter per word id: a pattern whose literal words
+ * bits are not all set in a sequence's filter cannot match it, which
+ * spares trying most of the hundreds of patterns a common verb has. */
+static inline uint64_t dy_word_bit(uint32_t word)
+{
+    return 1ull << ((word * 2654435761u) >> 26);
+}
 
 /* Forms of the verb whose word id is `word`: returns the first, or -1;
  * walk on with form->next.  Multi-word forms come before single ones. */
