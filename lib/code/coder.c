@@ -701,6 +701,18 @@ static const char *verb_text(dyad_coder *c, const pl_list *pl, int32_t first, in
     return s;
 }
 
+/* Can the pattern match sequences holding these words at all? */
+static bool filter_passes(const dy_pattern *p, uint64_t upper, uint64_t lower)
+{
+    if ((p->need_upper & ~upper) || (p->need_lower & ~lower))
+        return false;
+    for (int i = 0; i < 2; i++)
+        if ((p->any_upper[i] && !(p->any_upper[i] & upper)) ||
+            (p->any_lower[i] && !(p->any_lower[i] & lower)))
+            return false;
+    return true;
+}
+
 static void code_verbs(dyad_coder *c, const pl_list *pl)
 {
     const dy_verbs *verbs = c->eng->verbs;
@@ -753,9 +765,7 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
         bool null_pattern = false;
         for (uint32_t p = 0; p < blk->n_patterns; p++) {
             const dy_pattern *pat = &blk->patterns[p];
-            if ((pat->need_upper & ~up.words) || (pat->need_lower & ~lo.words) ||
-                !(pat->any_upper[0] & up.words) || !(pat->any_upper[1] & up.words) ||
-                !(pat->any_lower[0] & lo.words) || !(pat->any_lower[1] & lo.words))
+            if (!filter_passes(pat, up.words, lo.words))
                 continue;                 /* a word the pattern needs is missing */
             m.source = m.target = (loc){-1, true};
             m.s = &up;

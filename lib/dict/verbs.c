@@ -1005,8 +1005,6 @@ dyad_status dy_verbs_finish(dy_verbs *v)
                 *fp = (dy_pattern){.upper = elems + p->upper_at, .lower = elems + p->lower_at,
                                    .n_upper = p->n_upper, .n_lower = p->n_lower,
                                    .code = p->code, .text = p->text, .line = p->line};
-                fp->any_upper[0] = fp->any_upper[1] = ~0ull;
-                fp->any_lower[0] = fp->any_lower[1] = ~0ull;
                 int nsu = 0, nsl = 0;
                 for (uint16_t e = 0; e < p->n_upper; e++) {
                     if (fp->upper[e].kind == DY_PAT_WORD)

@@ -42,7 +42,7 @@ typedef struct dy_pattern {
     const dy_pat_elem *lower;
     uint64_t need_upper, need_lower;  /* dy_word_bit() of the literal words */
     uint64_t any_upper[2], any_lower[2]; /* of the first two synsets: one of
-                                            these bits must be set (~0: none) */
+                                            these bits must be set (0: none) */
     uint16_t n_upper, n_lower;
     const char *code;         /* "064", "032:033" (paired), or "---" (null) */
     const char *text;         /* the pattern as written, for output */
