@@ -631,8 +631,20 @@ static void make_events(dyad_coder *c, const pl_list *pl, const seq *up, const s
 /* ------------------------------------------------------------------ */
 /* Verbs                                                               */
 
+/* Forms of BE that make "X was/were attacked by Y" passive.  PETRARCH
+ * checks WAS, IS and BEEN, missing plural subjects; infinitive "to be
+ * allowed ... by" stays active, as its unit tests expect. */
+static bool is_passive_aux(const pl_item *it)
+{
+    static const char *const be[] = {"WAS", "WERE", "IS", "ARE", "BEEN"};
+    for (size_t i = 0; i < sizeof be / sizeof be[0]; i++)
+        if (word_is(it, be[i]))
+            return true;
+    return false;
+}
+
 /* PETRARCH's check_passive: a VBN inside the phrase, "BY" after it, and an
- * auxiliary WAS/IS/BEEN before it.  Returns the participle's word index. */
+ * auxiliary form of BE before it.  Returns the participle's word index. */
 static int32_t passive_verb(const pl_list *pl, int32_t vp)
 {
     int32_t end = pl->items[vp].mate;
@@ -653,8 +665,7 @@ static int32_t passive_verb(const pl_list *pl, int32_t vp)
     for (int32_t k = close - 3; k > vp; k--) {
         const pl_item *it = &pl->items[k];
         if (it->kind == PL_CLOSE && (it->tag == PL_TAG_VB || it->tag == PL_TAG_VBN) &&
-            (word_is(&pl->items[k - 1], "WAS") || word_is(&pl->items[k - 1], "IS") ||
-             word_is(&pl->items[k - 1], "BEEN")))
+            is_passive_aux(&pl->items[k - 1]))
             return close - 1;
     }
     return -1;
