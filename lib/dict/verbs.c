@@ -731,7 +731,10 @@ static int read_pattern_line(dy_verbs *v, const char *s, size_t n, block_rec *bl
         return 0;
     }
     const char *codes = arena_upper(v, code, code_len);
-    const char *text = dy_arena_strndup(v->arena, s + 1, text_len > 0 ? text_len - 1 : 0);
+    size_t ts = 1;                         /* the pattern as written, after "- " */
+    while (ts < text_len && is_sep(s[ts]))
+        ts++;
+    const char *text = dy_arena_strndup(v->arena, s + ts, text_len - ts);
     if (!codes || !text)
         return -1;
 
@@ -1020,6 +1023,21 @@ dyad_status dy_verbs_finish(dy_verbs *v)
                 }
                 fb->n_patterns++;
             }
+        }
+    }
+    /* Longer patterns first (stable), as TABARI orders them, so the more
+     * specific "* {HUMANITARIAN AID}" is tried before "* &AID". */
+    for (uint32_t g = 0; g < n_groups; g++) {
+        dy_pattern *ps = (dy_pattern *)v->fblocks[g].patterns;
+        uint32_t n = v->fblocks[g].n_patterns;
+        for (uint32_t i = 1; i < n; i++) {
+            dy_pattern x = ps[i];
+            uint32_t j = i;
+            while (j > 0 && ps[j - 1].n_upper + ps[j - 1].n_lower < x.n_upper + x.n_lower) {
+                ps[j] = ps[j - 1];
+                j--;
+            }
+            ps[j] = x;
         }
     }
     v->n_fblocks = n_groups;
