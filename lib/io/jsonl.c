@@ -6,6 +6,7 @@
  * next line; blank lines are skipped; a last line without '\n' is read. */
 #include "io/io_internal.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <string.h>
 
@@ -77,7 +78,8 @@ dyad_status dy_jsonl_next(dyad_reader *r, dyad_record *rec)
         long line = ++r->lines_read;
         if (got < 0) {
             r->done = 1;
-            return dy_reader_fail(r, DYAD_ERR_IO, line, "read error");
+            return dy_reader_fail(r, errno == ENOMEM ? DYAD_ERR_NOMEM : DYAD_ERR_IO, line,
+                                  "read error: %s", strerror(errno));
         }
         rec->line = line;
         if (overlong)

@@ -26,6 +26,7 @@
  * <Sentence, whichever comes first, so the next record is read normally. */
 #include "io/io_internal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -392,66 +393,75 @@ static int is_true(const char *s)
 /* Elements                                                            */
 /* ------------------------------------------------------------------ */
 
-/* The text of the element whose start tag is t, up to its end tag, decoded
- * and normalised into arena a.  Comments are dropped, CDATA kept as
- * written, a '<' that starts no markup kept; any other tag inside is an
- * error (most likely the end tag is missing).  Leaves src.pos after the end
- * tag, or at the offending markup on failure. */
+/* Collects into r->scratch the decoded content of the element whose start
+ * tag is t, up to its end tag.  Comments are dropped, CDATA kept as written,
+ * a '<' that starts no markup kept; any other tag inside is an error (most
+ * likely the end tag is missing).  Leaves src.pos after the end tag, or at
+ * the offending markup on failure. */
+static dyad_status collect_element_text(dyad_reader *r, const xml_tag *t)
+{
+    dy_strbuf *b = &r->scratch;
+    size_t p = t->end;
+    for (;;) {
+        size_t lt = find_byte(r, p, '<');
+        if (lt == NOT_FOUND) {
+            r->src.pos = r->src.len;
+            return dy_reader_fail(r, DYAD_ERR_SYNTAX, dy_reader_line_at(r, t->start),
+                                  "<%.*s> is not closed", shown(t->name_len), t->name);
+        }
+        if (append_decoded(b, r->src.data + p, lt - p) != 0)
+            return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
+        markup_kind kind = classify(r, lt);
+        if (kind == MARKUP_NONE) {
+            if (dy_strbuf_append(b, "<", 1) != 0)
+                return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
+            p = lt + 1;
+            continue;
+        }
+        if (kind != MARKUP_TAG) {
+            size_t cdata = 0, cdata_len = 0;
+            p = skip_markup(r, lt, kind, &cdata, &cdata_len);
+            if (p == NOT_FOUND) {
+                r->src.pos = r->src.len;
+                return dy_reader_fail(r, DYAD_ERR_SYNTAX, dy_reader_line_at(r, lt),
+                                      "unterminated %s", markup_name(kind));
+            }
+            if (cdata_len && dy_strbuf_append(b, r->src.data + cdata, cdata_len) != 0)
+                return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
+            continue;
+        }
+        xml_tag end;
+        const char *why = NULL;
+        int parsed = parse_tag(r, lt, &end, &why) == 0;
+        if (parsed && end.is_end && names_match(end.name, end.name_len, t->name, t->name_len)) {
+            r->src.pos = end.end;
+            return DYAD_OK;
+        }
+        r->src.pos = lt;
+        if (!parsed)
+            return dy_reader_fail(r, DYAD_ERR_SYNTAX, dy_reader_line_at(r, lt),
+                                  "inside <%.*s>: %s", shown(t->name_len), t->name, why);
+        return dy_reader_fail(r, DYAD_ERR_SYNTAX, dy_reader_line_at(r, lt),
+                              "<%s%.*s> inside <%.*s> (is </%.*s> missing?)",
+                              end.is_end ? "/" : "", shown(end.name_len), end.name,
+                              shown(t->name_len), t->name, shown(t->name_len), t->name);
+    }
+}
+
+/* The text of the element whose start tag is t, decoded and
+ * whitespace-normalised into arena a (see collect_element_text). */
 static dyad_status element_text(dyad_reader *r, dy_arena *a, const xml_tag *t,
                                 const char **out)
 {
-    dy_strbuf *b = &r->scratch;
-    b->len = 0;
-    size_t p = t->end;
-    if (!t->self_closing) {
-        for (;;) {
-            size_t lt = find_byte(r, p, '<');
-            if (lt == NOT_FOUND) {
-                r->src.pos = r->src.len;
-                return dy_reader_fail(r, DYAD_ERR_SYNTAX, dy_reader_line_at(r, t->start),
-                                      "<%.*s> is not closed", shown(t->name_len), t->name);
-            }
-            if (append_decoded(b, r->src.data + p, lt - p) != 0)
-                return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
-            markup_kind kind = classify(r, lt);
-            if (kind == MARKUP_NONE) {
-                if (dy_strbuf_append(b, "<", 1) != 0)
-                    return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
-                p = lt + 1;
-                continue;
-            }
-            if (kind != MARKUP_TAG) {
-                size_t cdata = 0, cdata_len = 0;
-                p = skip_markup(r, lt, kind, &cdata, &cdata_len);
-                if (p == NOT_FOUND) {
-                    r->src.pos = r->src.len;
-                    return dy_reader_fail(r, DYAD_ERR_SYNTAX, dy_reader_line_at(r, lt),
-                                          "unterminated %s", markup_name(kind));
-                }
-                if (cdata_len && dy_strbuf_append(b, r->src.data + cdata, cdata_len) != 0)
-                    return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
-                continue;
-            }
-            xml_tag end;
-            const char *why = NULL;
-            int parsed = parse_tag(r, lt, &end, &why) == 0;
-            if (parsed && end.is_end && names_match(end.name, end.name_len, t->name, t->name_len)) {
-                r->src.pos = end.end;
-                break;
-            }
-            r->src.pos = lt;
-            if (!parsed)
-                return dy_reader_fail(r, DYAD_ERR_SYNTAX, dy_reader_line_at(r, lt),
-                                      "inside <%.*s>: %s", shown(t->name_len), t->name, why);
-            return dy_reader_fail(r, DYAD_ERR_SYNTAX, dy_reader_line_at(r, lt),
-                                  "<%s%.*s> inside <%.*s> (is </%.*s> missing?)",
-                                  end.is_end ? "/" : "", shown(end.name_len), end.name,
-                                  shown(t->name_len), t->name, shown(t->name_len), t->name);
-        }
-    } else {
+    r->scratch.len = 0;
+    if (t->self_closing) {
         r->src.pos = t->end;
+    } else {
+        dyad_status st = collect_element_text(r, t);
+        if (st != DYAD_OK)
+            return st;
     }
-    *out = dy_normalise_space(a, b->data ? b->data : "", b->len);
+    *out = dy_normalise_space(a, r->scratch.data ? r->scratch.data : "", r->scratch.len);
     return *out ? DYAD_OK : dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
 }
 
@@ -756,8 +766,7 @@ dyad_status dy_petrxml_start(dyad_reader *r)
 {
     dyad_status st = dy_source_read_all(&r->src);
     if (st != DYAD_OK)
-        return dy_reader_fail(r, st, 0, "%s", st == DYAD_ERR_NOMEM ? "out of memory"
-                                                                   : "read error");
+        return dy_reader_fail(r, st, 0, "read error: %s", strerror(errno));
     /* Read the prologue now, so the <Environment> is known before the first
      * record is asked for.  Stop, without consuming it, at anything next()
      * must report or deliver: a record, a <Config>, a <Stop>, an error. */

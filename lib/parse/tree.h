@@ -39,10 +39,10 @@ typedef struct dy_tree {
  * A missing or surplus closing bracket at the end is repaired (and
  * tree->repaired set); any other malformation, or a limit exceeded, gives
  * DYAD_ERR_SYNTAX / DYAD_ERR_LIMIT with a message naming the offset.
- * Repairs are made only where the intent is clear: missing brackets when the
- * text stops at its last word (before any phrase-closing run), surplus ones
- * after a ROOT/unlabeled wrapper around exactly one phrase; the full rule is
- * at the top of treebank.c and in docs/input-formats.md.  An unlabeled node,
+ * Repairs are made only where the intent is clear: the outermost (ROOT ...)
+ * or unlabeled wrapper holds exactly one phrase and only its own closing
+ * bracket is missing, or surplus ones follow it; the full rule is at the top
+ * of treebank.c and in docs/input-formats.md.  An unlabeled node,
  * as in "( (S ...) )", gets the label "".  On failure *out is an empty tree
  * (root -1).  Memory comes from arena only: about 40 bytes per '(' plus
  * len + 1 bytes, so the caller bounds memory by bounding len. */

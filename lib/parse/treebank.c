@@ -14,21 +14,25 @@
  * -- gets the label "".  A node must hold exactly one word (a preterminal)
  * or one or more child nodes.
  *
- * Repair rule: a parse is repaired only where the imbalance is confined to
- * the end of the string and the brackets already show where every node
- * belongs.  (PETRARCH rejects every unbalanced parse; its unit tests
- * ERROR-02 and ERROR-03 are the two cases that must stay errors.)
- *   1. Missing ')' at the end are supplied only when the text stops inside
- *      its last preterminal or straight after that preterminal's own ')':
- *      the string was cut before its run of phrase-closing brackets began,
- *      so closing every open node at the end is the only reading.  If part
- *      of that closing run is present but too short (ERROR-03), a bracket
- *      is missing somewhere inside and the structure is unknowable.
- *   2. Surplus ')' after the root has closed are dropped only when the root
- *      is a wrapper ("ROOT" or unlabeled) around exactly one child, i.e. it
- *      closed where a whole parse closes.  A wrapper that closed around more
- *      than one child was closed early by a bracket missing inside the tree
- *      (ERROR-02 lacks a "(VP", so its root swallows the final "(. .)").
+ * Repair rule: only the outermost bracket pair is ever repaired.  A parser
+ * wraps a sentence in (ROOT ...) or an unlabeled ( ... ) holding exactly one
+ * phrase.  When that phrase is complete and balanced, the imbalance is
+ * confined to the wrapper's own bracket at the end of the string, and the
+ * reading is clear:
+ *   1. the wrapper is the only node left open at the end -> it is closed;
+ *   2. ')' follow after the wrapper has closed -> they are dropped.
+ * (Surplus closers can only appear this way when the wrapper closed after
+ * its one phrase: a closer too many inside the tree closes the wrapper
+ * early, so it ends up holding more than one child.)  Everything else is an
+ * error, as in PETRARCH, which rejects every unbalanced parse; its unit
+ * tests ERROR-02 and ERROR-03 must stay errors:
+ *   ERROR-02 lacks a "(VP": the root closes one bracket early around S and
+ *            "(. .)", and one ')' is left over -> two children, error;
+ *   ERROR-03 lacks "))" inside: at the end both the root and its S are
+ *            still open -> more than the wrapper is missing, error.
+ * One bracket missing inside the tree can look exactly like case 1; no rule
+ * over the string can tell those apart, and the result is still a
+ * well-formed tree over the same words.
  * Anything else -- text after the root (a second tree), text before the
  * first '(', ')' before any '(' -- is an error. */
 #include "parse/tree.h"
@@ -50,8 +54,7 @@ typedef struct tb_reader {
     int depth;
     int label_pending;    /* the top node was just opened: a word is its label */
     int root_closed;
-    int closers_since_word;  /* ')' read since the last word */
-    int surplus_closers;     /* ')' read after the root closed */
+    int surplus_closers;  /* ')' read after the root closed */
     dy_msg *err;
 } tb_reader;
 
@@ -127,7 +130,6 @@ static dyad_status take_word(tb_reader *r, size_t offset, size_t end)
 
     int32_t id = r->stack[r->depth - 1].node;
     dy_node *node = &r->tree->nodes[id];
-    r->closers_since_word = 0;
     if (r->label_pending) {
         node->label = s;
         r->label_pending = 0;
@@ -172,7 +174,6 @@ static dyad_status close_node_at(tb_reader *r, size_t offset)
         r->surplus_closers++;
         return DYAD_OK;
     }
-    r->closers_since_word++;
     return close_top(r, offset);
 }
 
@@ -184,32 +185,32 @@ static int child_count(const dy_tree *t, int32_t node)
     return count;
 }
 
+/* (ROOT x) or ( x): the shape of a whole parse, so its own closing bracket
+ * is the only one whose place is certain. */
+static int is_one_phrase_wrapper(const dy_tree *t)
+{
+    const char *label = t->nodes[t->root].label;
+    return (label[0] == '\0' || strcmp(label, "ROOT") == 0) && child_count(t, t->root) == 1;
+}
+
 /* Applies the repair rule (see the top of this file) once the text is read. */
 static dyad_status finish_or_repair(tb_reader *r)
 {
     dy_tree *t = r->tree;
-    if (r->depth > 0) {
-        if (r->closers_since_word > 1)
+    if (r->depth > 1)
+        return dy_fail(r->err, DYAD_ERR_SYNTAX,
+                       "parse offset %zu: %d closing brackets missing (only the outermost "
+                       "one is ever supplied)",
+                       r->len, r->depth);
+    if (r->depth == 1 || r->surplus_closers > 0) {
+        if (!is_one_phrase_wrapper(t))
             return dy_fail(r->err, DYAD_ERR_SYNTAX,
-                           "parse offset %zu: %d closing bracket(s) missing, and the "
-                           "closing run at the end does not show where",
-                           r->len, r->depth);
-        while (r->depth > 0) {
-            dyad_status st = close_top(r, r->len);
-            if (st != DYAD_OK)
-                return st;
-        }
-        t->repaired = 1;
-    }
-    if (r->surplus_closers > 0) {
-        const dy_node *root = &t->nodes[t->root];
-        int wrapper = root->label[0] == '\0' || strcmp(root->label, "ROOT") == 0;
-        if (!wrapper || child_count(t, t->root) != 1)
-            return dy_fail(r->err, DYAD_ERR_SYNTAX,
-                           "parse: %d surplus closing bracket(s) after the root (%s), "
-                           "which is not a wrapper around one phrase (it has %d children)",
-                           r->surplus_closers, node_label_for_message(r, t->root),
-                           child_count(t, t->root));
+                           "parse: %s closing bracket at the end, and the root (%s) is not "
+                           "a ROOT wrapper around one phrase (it has %d children)",
+                           r->depth ? "a missing" : "a surplus",
+                           node_label_for_message(r, t->root), child_count(t, t->root));
+        if (r->depth == 1)
+            r->depth = 0;   /* the wrapper has its child, so closing it cannot fail */
         t->repaired = 1;
     }
     return DYAD_OK;

@@ -789,3 +789,18 @@ Test(shared, gigaword_sample)
     dyad_reader_close(r);
     free(path);
 }
+
+Test(reader, directory_is_an_io_error)
+{
+    dyad_reader *r = NULL;
+    cr_assert_eq(dyad_reader_open("/tmp", DYAD_INPUT_PETRXML, &r), DYAD_ERR_IO);
+    cr_assert(strstr(dyad_reader_error(r), "/tmp: read error") != NULL, "%s",
+              dyad_reader_error(r));
+    dyad_reader_close(r);
+    cr_assert_eq(dyad_reader_open("/tmp", DYAD_INPUT_JSONL, &r), DYAD_OK);
+    dyad_record rec;
+    cr_assert_eq(dyad_reader_next(r, &rec), DYAD_ERR_IO);
+    cr_assert(strstr(dyad_reader_error(r), "read error") != NULL, "%s", dyad_reader_error(r));
+    cr_assert_eq(dyad_reader_next(r, &rec), DYAD_ERR_EOF);
+    dyad_reader_close(r);
+}

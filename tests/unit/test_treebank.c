@@ -145,24 +145,31 @@ Test(treebank, single_preterminal_is_a_tree)
 
 static const char *balanced = "(ROOT (S (NP (NNP Arnor)) (VP (VBD left)) (. .)))";
 
-Test(treebank, repairs_missing_closers_when_text_stops_after_last_word)
+Test(treebank, repairs_a_missing_wrapper_bracket)
 {
-    /* the whole closing run is missing: the last preterminal is complete */
-    cr_assert_str_eq(canonical("(ROOT (S (NP (NNP Arnor)) (VP (VBD left)) (. .)", 1), balanced);
-    /* cut inside the last preterminal */
-    cr_assert_str_eq(canonical("(ROOT (S (NP (NNP Arnor)) (VP (VBD left)) (. .  \n", 1),
+    /* tests/data/unbalanced.xml REPAIR_1: only (ROOT lacks its ')' */
+    cr_assert_str_eq(canonical("(ROOT (S (NP (NNP Arnor)) (VP (VBD left)) (. .))", 1), balanced);
+    cr_assert_str_eq(canonical("(ROOT (S (NP (NNP Arnor)) (VP (VBD left)) (. .)) \n", 1),
                      balanced);
-    cr_assert_str_eq(canonical("(ROOT (S (NP (NNP Arnor", 1), "(ROOT (S (NP (NNP Arnor))))");
+    cr_assert_str_eq(canonical("( (S (NN x))", 1), "( (S (NN x)))");
+    cr_assert_str_eq(canonical("(ROOT (NN x)", 1), "(ROOT (NN x))");
 }
 
-Test(treebank, refuses_missing_closers_when_closing_run_is_short)
+Test(treebank, refuses_missing_brackets_beyond_the_wrapper)
 {
-    /* part of the closing run is there: which bracket is missing is unknowable */
-    expect_error("(ROOT (S (NP (NNP Arnor)) (VP (VBD left)) (. .))", DYAD_ERR_SYNTAX);
+    /* more than the wrapper is open: where the brackets belong is unknowable */
+    expect_error("(ROOT (S (NP (NNP Arnor)) (VP (VBD left)) (. .)", DYAD_ERR_SYNTAX);
     expect_error("(ROOT (S (NP (NNP Arnor)) (VP (VBD left))", DYAD_ERR_SYNTAX);
-    /* truncated right after a label: an empty node cannot be completed */
+    expect_error("(ROOT (S (NP (NNP Arnor", DYAD_ERR_SYNTAX);
+    /* the wrapper is the only open node, but holds two phrases */
+    expect_error("(ROOT (S (NP (NNP Arnor)) (VBD left)) (. .)", DYAD_ERR_SYNTAX);
+    /* not a wrapper */
+    expect_error("(S (NP (NNP Arnor)) (VP (VBD left))", DYAD_ERR_SYNTAX);
     expect_error("(ROOT (S (NP", DYAD_ERR_SYNTAX);
     expect_error("(ROOT (S (NP (NNP Arnor)) (", DYAD_ERR_SYNTAX);
+    expect_error("(ROOT", DYAD_ERR_SYNTAX);
+    expect_error("(ROOT ", DYAD_ERR_SYNTAX);
+    expect_error("(", DYAD_ERR_SYNTAX);
 }
 
 Test(treebank, repairs_surplus_closers_after_a_one_phrase_wrapper)
@@ -180,6 +187,9 @@ Test(treebank, refuses_surplus_closers_when_root_closed_early)
     expect_error("(ROOT (S (NP (NNP Arnor)) (VBD left)) (. .)))", DYAD_ERR_SYNTAX);
     /* not a wrapper: no way to tell the tree is whole */
     expect_error("(S (NP (NNP Arnor)) (VP (VBD left))))", DYAD_ERR_SYNTAX);
+    /* tests/data/unbalanced.xml BROKEN_2: closes early, then goes on */
+    expect_error("(ROOT (S (NP (NNP B)) (VP (VBD a) (NP (NNP A)) (PP (IN of) (NP (NN t)))))))"
+                 "))) (. .)))", DYAD_ERR_SYNTAX);
     /* a surplus closer followed by more text is a second tree or junk */
     expect_error("(ROOT (S (NN x))) ) (NN y)", DYAD_ERR_SYNTAX);
     expect_error("(ROOT (S (NN x)))) y", DYAD_ERR_SYNTAX);
@@ -234,8 +244,16 @@ Test(treebank, rejects_unbalanced_middle)
 {
     /* root closes in the middle, and more phrases follow */
     expect_error("(ROOT (S (NP (NN x)))) (VP (VB y)) (. .)))", DYAD_ERR_SYNTAX);
-    /* a closer missing in the middle, complete closing run at the end */
-    expect_error("(ROOT (S (NP (NN x) (VP (VB y)) (. .)))", DYAD_ERR_SYNTAX);
+    /* two closers missing in the middle: the root and its S stay open */
+    expect_error("(ROOT (S (NP (NN x) (VP (VB y) (. .))", DYAD_ERR_SYNTAX);
+}
+
+Test(treebank, one_closer_missing_inside_looks_like_a_missing_wrapper_bracket)
+{
+    /* The documented limit of the rule: the VP's ')' is missing, and the
+     * string is indistinguishable from one that lacks only the root's. */
+    cr_assert_str_eq(canonical("(ROOT (S (NP (NN x)) (VP (VB y) (. .)))", 1),
+                     "(ROOT (S (NP (NN x)) (VP (VB y) (. .))))");
 }
 
 Test(treebank, rejects_nul_byte)
