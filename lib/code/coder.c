@@ -247,13 +247,12 @@ static bool synset_match(const match_state *m, uint32_t synset, int32_t *ks)
     const dy_synset *ss = dy_verbs_synset(m->verbs, synset);
     const seq *s = m->s;
     uint32_t w = s->v[*ks].wid;
-    for (uint32_t p = 0; p < ss->n_phrases; p++)
-        if (ss->phrases[p].n_words == 1 && ss->phrases[p].words[0] == w && w)
-            return true;
-    for (uint32_t p = 0; p < ss->n_phrases; p++) {
-        const dy_synset_phrase *ph = &ss->phrases[p];
-        if (ph->n_words < 2)
-            continue;
+    if (!w || !(ss->bits & dy_word_bit(w)))
+        return false;       /* no phrase of the synset has this word at all */
+    if (dy_synset_has_word(ss, w))
+        return true;
+    for (uint32_t p = 0; p < ss->n_multi; p++) {
+        const dy_synset_phrase *ph = &ss->multi[p];
         int32_t n = ph->n_words, j = 0;
         /* the upper sequence runs backwards, so a phrase is read from its end */
         while (j < n && *ks + j < s->n && s->v[*ks + j].kind == S_WORD &&

@@ -37,21 +37,22 @@ static bool lab_starts(const char *l, const char *p)
 
 static pl_tag tag_of(const char *l)
 {
-    if (lab_is(l, "NE"))
-        return PL_TAG_NE;
-    if (lab_is(l, "NEC"))
-        return PL_TAG_NEC;
-    if (lab_is(l, "VP"))
-        return PL_TAG_VP;
-    if (lab_is(l, "VBN"))
-        return PL_TAG_VBN;
-    if (lab_starts(l, "VB"))
-        return PL_TAG_VB;
-    if (lab_is(l, ","))
-        return PL_TAG_COMMA;
-    if (lab_is(l, "ROOT"))
-        return PL_TAG_ROOT;
-    return PL_TAG_OTHER;
+    switch (l[0]) {       /* first letter first: this runs for every item */
+    case 'N':
+        return lab_is(l, "NE") ? PL_TAG_NE : lab_is(l, "NEC") ? PL_TAG_NEC : PL_TAG_OTHER;
+    case 'V':
+        if (lab_is(l, "VP"))
+            return PL_TAG_VP;
+        if (lab_is(l, "VBN"))
+            return PL_TAG_VBN;
+        return lab_starts(l, "VB") ? PL_TAG_VB : PL_TAG_OTHER;
+    case ',':
+        return l[1] == '\0' ? PL_TAG_COMMA : PL_TAG_OTHER;
+    case 'R':
+        return lab_is(l, "ROOT") ? PL_TAG_ROOT : PL_TAG_OTHER;
+    default:
+        return PL_TAG_OTHER;
+    }
 }
 
 /* Node classes the reduction rules test, computed once per node so the
@@ -143,10 +144,13 @@ static void push_close(builder *b, const char *label)
 static uint32_t word_id(const dyad_engine *e, const char *w)
 {
     char buf[128];
-    size_t n = strlen(w);
-    if (n >= sizeof buf)
-        return 0;
-    dy_upper_copy(buf, sizeof buf, w, n);
+    size_t n = 0;
+    for (; w[n]; n++) {
+        if (n == sizeof buf)
+            return 0;          /* longer than any dictionary word */
+        char c = w[n];
+        buf[n] = (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+    }
     return dy_intern_find(e->words, buf, n);
 }
 

@@ -98,6 +98,8 @@ struct dy_verbs {
     dy_verb_form *fforms;
     dy_synset *fsynsets;
     dy_synset_phrase *fphrases;
+    dy_synset_phrase *fmulti;         /* multi-word members, grouped per synset */
+    uint32_t *fsingles;               /* one-word members, sorted per synset */
     int32_t *first_form;           /* by word id */
     uint32_t n_first_form;
 };
@@ -143,6 +145,8 @@ void dy_verbs_free(dy_verbs *v)
     free(v->fforms);
     free(v->fsynsets);
     free(v->fphrases);
+    free(v->fmulti);
+    free(v->fsingles);
     free(v->first_form);
     dy_intern_free(v->synset_names);
     dy_arena_free(v->arena);
@@ -936,6 +940,25 @@ nomem:
 
 /* ------------------------------------------------------------------ */
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+bool dy_synset_has_word(const dy_synset *s, uint32_t word)
+{
+    uint32_t lo = 0, hi = s->n_singles;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->singles[mid] < word)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->n_singles && s->singles[lo] == word;
+}
+
 /* The filter bits of every word a synset's phrases contain. */
 static uint64_t synset_bits(const dy_verbs *v, uint32_t synset)
 {
@@ -1052,7 +1075,30 @@ dyad_status dy_verbs_finish(dy_verbs *v)
     }
     for (size_t i = 0; i < v->synsets.n; i++) {
         const synset_rec *s = &VEC_AT(v->synsets, synset_rec, i);
-        v->fsynsets[i] = (dy_synset){s->name, v->fphrases + s->first_phrase, s->n_phrases};
+        v->fsynsets[i] = (dy_synset){.name = s->name, .bits = synset_bits(v, (uint32_t)i),
+                                     .phrases = v->fphrases + s->first_phrase,
+                                     .n_phrases = s->n_phrases};
+    }
+    /* Split each synset's members into a sorted array of single words
+     * (binary search) and the few multi-word phrases. */
+    v->fsingles = malloc((v->phrases.n + 1) * sizeof *v->fsingles);
+    v->fmulti = malloc((v->phrases.n + 1) * sizeof *v->fmulti);
+    if (!v->fsingles || !v->fmulti)
+        return DYAD_ERR_NOMEM;
+    size_t n_single = 0, n_multi = 0;
+    for (size_t i = 0; i < v->synsets.n; i++) {
+        dy_synset *fs = &v->fsynsets[i];
+        fs->singles = v->fsingles + n_single;
+        fs->multi = v->fmulti + n_multi;
+        for (uint32_t k = 0; k < fs->n_phrases; k++) {
+            if (fs->phrases[k].n_words == 1)
+                v->fsingles[n_single++] = fs->phrases[k].words[0];
+            else
+                v->fmulti[n_multi++] = fs->phrases[k];
+        }
+        fs->n_singles = (uint32_t)(v->fsingles + n_single - fs->singles);
+        fs->n_multi = (uint32_t)(v->fmulti + n_multi - fs->multi);
+        qsort((uint32_t *)fs->singles, fs->n_singles, sizeof *fs->singles, cmp_u32);
     }
     /* Stable order: multi-word forms first (most words first), then file
      * order, so the first single-word form of a word is the file's first. */

@@ -78,6 +78,11 @@ typedef struct dy_synset_phrase {
 
 typedef struct dy_synset {
     const char *name;         /* "&CURRENCY" */
+    uint64_t bits;            /* dy_word_bit() of every word of its phrases */
+    const uint32_t *singles;  /* one-word members, sorted by id */
+    uint32_t n_singles;
+    const dy_synset_phrase *multi; /* members of two or more words */
+    uint32_t n_multi;
     const dy_synset_phrase *phrases;
     uint32_t n_phrases;
 } dy_synset;
@@ -89,6 +94,9 @@ static inline uint64_t dy_word_bit(uint32_t word)
 {
     return 1ull << ((word * 2654435761u) >> 26);
 }
+
+/* Is `word` a one-word member of the synset? */
+bool dy_synset_has_word(const dy_synset *s, uint32_t word);
 
 /* Forms of the verb whose word id is `word`: returns the first, or -1;
  * walk on with form->next.  Multi-word forms come before single ones. */
