@@ -251,8 +251,22 @@ static bool synset_match(const match_state *m, uint32_t synset, int32_t *ks)
         return false;       /* no phrase of the synset has this word at all */
     if (dy_synset_has_word(ss, w))
         return true;
-    for (uint32_t p = 0; p < ss->n_multi; p++) {
-        const dy_synset_phrase *ph = &ss->multi[p];
+    /* multi-word members that start (walking backwards: end) with w */
+    const dy_synset_phrase *list = s->upper ? ss->multi_by_last : ss->multi;
+    uint32_t lo = 0, hi = ss->n_multi;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        const dy_synset_phrase *ph = &list[mid];
+        uint32_t key = s->upper ? ph->words[ph->n_words - 1] : ph->words[0];
+        if (key < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (uint32_t p = lo; p < ss->n_multi; p++) {
+        const dy_synset_phrase *ph = &list[p];
+        if ((s->upper ? ph->words[ph->n_words - 1] : ph->words[0]) != w)
+            break;
         int32_t n = ph->n_words, j = 0;
         /* the upper sequence runs backwards, so a phrase is read from its end */
         while (j < n && *ks + j < s->n && s->v[*ks + j].kind == S_WORD &&

@@ -99,6 +99,7 @@ struct dy_verbs {
     dy_synset *fsynsets;
     dy_synset_phrase *fphrases;
     dy_synset_phrase *fmulti;         /* multi-word members, grouped per synset */
+    dy_synset_phrase *fmulti_last;    /* the same, ordered by last word */
     uint32_t *fsingles;               /* one-word members, sorted per synset */
     int32_t *first_form;           /* by word id */
     uint32_t n_first_form;
@@ -146,6 +147,7 @@ void dy_verbs_free(dy_verbs *v)
     free(v->fsynsets);
     free(v->fphrases);
     free(v->fmulti);
+    free(v->fmulti_last);
     free(v->fsingles);
     free(v->first_form);
     dy_intern_free(v->synset_names);
@@ -946,6 +948,30 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Phrases by a key word, longest first among equal keys (so "UNITED
+ * STATES OF AMERICA" is tried before "UNITED STATES"). */
+static int cmp_phrase_key(uint32_t ka, uint32_t kb, const dy_synset_phrase *a,
+                          const dy_synset_phrase *b)
+{
+    if (ka != kb)
+        return ka < kb ? -1 : 1;
+    if (a->n_words != b->n_words)
+        return a->n_words > b->n_words ? -1 : 1;
+    return (a->words > b->words) - (a->words < b->words);   /* file order */
+}
+
+static int cmp_first_word(const void *x, const void *y)
+{
+    const dy_synset_phrase *a = x, *b = y;
+    return cmp_phrase_key(a->words[0], b->words[0], a, b);
+}
+
+static int cmp_last_word(const void *x, const void *y)
+{
+    const dy_synset_phrase *a = x, *b = y;
+    return cmp_phrase_key(a->words[a->n_words - 1], b->words[b->n_words - 1], a, b);
+}
+
 bool dy_synset_has_word(const dy_synset *s, uint32_t word)
 {
     uint32_t lo = 0, hi = s->n_singles;
@@ -1083,7 +1109,8 @@ dyad_status dy_verbs_finish(dy_verbs *v)
      * (binary search) and the few multi-word phrases. */
     v->fsingles = malloc((v->phrases.n + 1) * sizeof *v->fsingles);
     v->fmulti = malloc((v->phrases.n + 1) * sizeof *v->fmulti);
-    if (!v->fsingles || !v->fmulti)
+    v->fmulti_last = malloc((v->phrases.n + 1) * sizeof *v->fmulti_last);
+    if (!v->fsingles || !v->fmulti || !v->fmulti_last)
         return DYAD_ERR_NOMEM;
     size_t n_single = 0, n_multi = 0;
     for (size_t i = 0; i < v->synsets.n; i++) {
@@ -1098,6 +1125,12 @@ dyad_status dy_verbs_finish(dy_verbs *v)
         }
         fs->n_singles = (uint32_t)(v->fsingles + n_single - fs->singles);
         fs->n_multi = (uint32_t)(v->fmulti + n_multi - fs->multi);
+        dy_synset_phrase *by_first = v->fmulti + (fs->multi - v->fmulti);
+        dy_synset_phrase *by_last = v->fmulti_last + (fs->multi - v->fmulti);
+        memcpy(by_last, by_first, fs->n_multi * sizeof *by_last);
+        qsort(by_first, fs->n_multi, sizeof *by_first, cmp_first_word);
+        qsort(by_last, fs->n_multi, sizeof *by_last, cmp_last_word);
+        fs->multi_by_last = by_last;
         qsort((uint32_t *)fs->singles, fs->n_singles, sizeof *fs->singles, cmp_u32);
     }
     /* Stable order: multi-word forms first (most words first), then file

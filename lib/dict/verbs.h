@@ -81,7 +81,10 @@ typedef struct dy_synset {
     uint64_t bits;            /* dy_word_bit() of every word of its phrases */
     const uint32_t *singles;  /* one-word members, sorted by id */
     uint32_t n_singles;
-    const dy_synset_phrase *multi; /* members of two or more words */
+    const dy_synset_phrase *multi;         /* members of two or more words,
+                                              by first word, longest first */
+    const dy_synset_phrase *multi_by_last; /* the same, by last word (for
+                                              matching backwards) */
     uint32_t n_multi;
     const dy_synset_phrase *phrases;
     uint32_t n_phrases;
