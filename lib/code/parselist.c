@@ -179,6 +179,31 @@ static dyad_status index_tree(builder *b)
         b->lab[i] = t->nodes[i].label;
         b->cls[i] = class_of(b->lab[i]);
     }
+    /* The Treebank reader stores nodes in preorder (each subtree
+     * contiguous); then the order is the identity and `end` comes from one
+     * backwards pass.  Verify that layout, else walk the tree. */
+    bool preorder = t->root == 0;
+    for (int32_t i = 0; i < n && preorder; i++) {
+        b->order[i] = b->rank[i] = i;
+        b->end[i] = i + 1;
+    }
+    for (int32_t i = n - 1; i > 0 && preorder; i--) {
+        int32_t p = t->nodes[i].parent;
+        if (p < 0 || p >= i) {
+            preorder = false;
+            break;
+        }
+        if (b->end[i] > b->end[p])
+            b->end[p] = b->end[i];
+    }
+    for (int32_t i = 0; i < n && preorder; i++) {
+        const dy_node *nd = &t->nodes[i];
+        if ((nd->first_child >= 0 && nd->first_child != i + 1) ||
+            (nd->next_sibling >= 0 && nd->next_sibling != b->end[i]))
+            preorder = false;
+    }
+    if (preorder)
+        return DYAD_OK;
     /* Iterative preorder; `end` is filled when a node's subtree is done. */
     int32_t k = 0, sp = 0;
     if (t->root >= 0)
