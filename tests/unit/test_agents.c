@@ -1,0 +1,315 @@
+/* Unit tests for lib/dict/agents.c. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict/engine.h"
+
+#define MAX_WARN 64
+
+typedef struct warnings {
+    long line[MAX_WARN];
+    char text[MAX_WARN][256];
+    size_t n;
+} warnings;
+
+static void collect(void *user, const char *file, long line, const char *message)
+{
+    (void)file;
+    warnings *w = user;
+    if (w->n < MAX_WARN) {
+        w->line[w->n] = line;
+        snprintf(w->text[w->n], sizeof w->text[w->n], "%s", message);
+    }
+    w->n++;
+}
+
+typedef struct fixture {
+    dy_intern *words;
+    dy_agents *agents;
+    warnings warn;
+    dy_diag_sink sink;
+} fixture;
+
+static fixture *load(const char *text)
+{
+    fixture *f = calloc(1, sizeof *f);
+    cr_assert_not_null(f);
+    f->words = dy_intern_create();
+    f->agents = dy_agents_create(f->words);
+    cr_assert_not_null(f->agents);
+    f->sink = (dy_diag_sink){collect, &f->warn, 0};
+    if (text) {
+        cr_assert_eq(dy_agents_load(f->agents, "test.agents", text, strlen(text), &f->sink), DYAD_OK);
+        cr_assert_eq(dy_agents_finish(f->agents), DYAD_OK);
+    }
+    return f;
+}
+
+static void release(fixture *f)
+{
+    dy_agents_free(f->agents);
+    dy_intern_free(f->words);
+    free(f);
+}
+
+static size_t sentence(const dy_intern *words, const char *text, uint32_t *ids, size_t cap)
+{
+    size_t n = 0;
+    const char *p = text;
+    while (*p && n < cap) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        char buf[128];
+        size_t k = 0;
+        while (*p && *p != ' ' && k + 1 < sizeof buf) {
+            char c = *p++;
+            buf[k++] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+        }
+        ids[n++] = dy_intern_find(words, buf, k);
+    }
+    return n;
+}
+
+/* "GOV" for a suffix agent, "NGO~" for a prefix one, NULL for no match. */
+static const char *agent_at(const fixture *f, const char *text, size_t pos, size_t *len)
+{
+    static char out[80];
+    uint32_t ids[64];
+    size_t n = sentence(f->words, text, ids, 64);
+    const char *code = NULL;
+    bool prefix = false;
+    size_t l = 0;
+    if (!dy_agents_match(f->agents, ids, n, pos, &l, &code, &prefix))
+        return NULL;
+    if (len)
+        *len = l;
+    snprintf(out, sizeof out, "%s%s", code, prefix ? "~" : "");
+    return out;
+}
+
+static bool warned_at(const fixture *f, long line, const char *needle)
+{
+    for (size_t i = 0; i < f->warn.n && i < MAX_WARN; i++)
+        if (f->warn.line[i] == line && strstr(f->warn.text[i], needle))
+            return true;
+    return false;
+}
+
+static char *read_shared(const char *name, size_t *len)
+{
+    const char *dir = getenv("DYAD_SHARED");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/petrarch2/dictionaries/%s", dir ? dir : "../shared", name);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long size = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)size + 1);
+    *len = fread(buf, 1, (size_t)size, fp);
+    fclose(fp);
+    return buf;
+}
+
+Test(agents, suffix_and_prefix_codes)
+{
+    fixture *f = load("PRESIDENT [~GOVPRS] # ns 6/26/01\n"
+                      "HUMAN_RIGHTS_BODY  [NGO~]\n"
+                      "HUMAN_RIGHTS_ORGANIZATION  [  NGO~]\n"
+                      "POLICE {} [ ~COP]\n");
+    cr_assert_eq(f->sink.count, 0);
+    size_t len;
+    cr_assert_str_eq(agent_at(f, "PRESIDENT", 0, &len), "GOVPRS");
+    cr_assert_eq(len, 1);
+    cr_assert_str_eq(agent_at(f, "human rights body", 0, &len), "NGO~");
+    cr_assert_eq(len, 3);
+    cr_assert_str_eq(agent_at(f, "HUMAN RIGHTS ORGANIZATIONS", 0, NULL), "NGO~");
+    cr_assert_str_eq(agent_at(f, "POLICE", 0, NULL), "COP");
+    cr_assert_null(agent_at(f, "HUMAN RIGHTS", 0, NULL));
+    release(f);
+}
+
+Test(agents, regular_plurals_as_petrarch_makes_them)
+{
+    fixture *f = load("PRESIDENT [~GOV]\nAUTHORITY [~GOV]\nCONGRESS [~LEG]\nBUS [~TRN]\n"
+                      "ATTORNEY [~JUD]\nFOREIGN_MINISTER [~GOVFRM]\nSECURITY SERVICE [~SPY]\n");
+    cr_assert_str_eq(agent_at(f, "PRESIDENTS", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at(f, "AUTHORITIES", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at(f, "CONGRESSES", 0, NULL), "LEG");
+    cr_assert_str_eq(agent_at(f, "BUSES", 0, NULL), "TRN");
+    /* PETRARCH replaces any final Y by IES, even after a vowel, so the
+     * plural of ATTORNEY is the useless ATTORNEIES: kept for fidelity. */
+    cr_assert_str_eq(agent_at(f, "ATTORNEIES", 0, NULL), "JUD");
+    cr_assert_null(agent_at(f, "ATTORNEYS", 0, NULL));
+    cr_assert_str_eq(agent_at(f, "FOREIGN MINISTERS", 0, NULL), "GOVFRM");
+    cr_assert_str_eq(agent_at(f, "SECURITY AND INTELLIGENCE SERVICES", 0, NULL), "SPY");
+    cr_assert_eq(dy_agents_count(f->agents), 14);
+    release(f);
+}
+
+Test(agents, explicit_and_suppressed_plurals)
+{
+    fixture *f = load("ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOVATG]\n"
+                      "GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\n"
+                      "TROOPS {}  [~MIL]\n"
+                      "MINISTRY_  [~GOV]\n");
+    cr_assert_eq(f->sink.count, 0);
+    cr_assert_str_eq(agent_at(f, "ATTORNEYS GENERAL", 0, NULL), "GOVATG");
+    cr_assert_null(agent_at(f, "ATTORNEY GENERALS", 0, NULL));
+    cr_assert_str_eq(agent_at(f, "GOLDEN GEESE", 0, NULL), "GGS");
+    cr_assert_null(agent_at(f, "GOLDEN GOOSES", 0, NULL));
+    cr_assert_str_eq(agent_at(f, "TROOPS", 0, NULL), "MIL");
+    cr_assert_null(agent_at(f, "TROOPSES", 0, NULL));
+    /* A final '_' (no stem) takes the phrase as written: no plural. */
+    cr_assert_str_eq(agent_at(f, "MINISTRY", 0, NULL), "GOV");
+    cr_assert_null(agent_at(f, "MINISTRIES", 0, NULL));
+    cr_assert_eq(dy_agents_count(f->agents), 6);
+    release(f);
+}
+
+Test(agents, substitution_markers)
+{
+    fixture *f = load("!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON\n"
+                      "!MINST! = MINISTER , MINISTERS,MINISTRY, MINISTRIES\n"
+                      "CONGRESS!PERSON! [~LEG]\n"
+                      "!MINST!_OF_SILLY_WALKS [~GOV]\n"
+                      "!MINST! FOR_!PERSON!POWER [~LAB]\n"
+                      "FIRE!PERSON! {} [~GOV]\n");
+    cr_assert_eq(f->sink.count, 0);
+    cr_assert_str_eq(agent_at(f, "CONGRESSMAN", 0, NULL), "LEG");
+    cr_assert_str_eq(agent_at(f, "CONGRESSWOMEN", 0, NULL), "LEG");
+    cr_assert_str_eq(agent_at(f, "congressperson", 0, NULL), "LEG");
+    cr_assert_null(agent_at(f, "CONGRESSMANS", 0, NULL), "no plural for substituted forms");
+    cr_assert_str_eq(agent_at(f, "MINISTRY OF SILLY WALKS", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at(f, "MINISTERS OF SILLY WALKS", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at(f, "MINISTER FOR MANPOWER", 0, NULL), "LAB");
+    cr_assert_str_eq(agent_at(f, "MINISTRIES OF STATE FOR WOMENPOWER", 0, NULL), "LAB");
+    cr_assert_str_eq(agent_at(f, "FIREWOMAN", 0, NULL), "GOV");
+    /* 5 + 4 + 4*5 + 5 */
+    cr_assert_eq(dy_agents_count(f->agents), 34);
+    release(f);
+}
+
+Test(agents, longest_first_then_file_order)
+{
+    fixture *f = load("OPPOSITION [~OPP]\nOPPOSITION_GROUP [~OPPGRP]\n"
+                      "REBEL [~REB]\nREBEL OPPOSITION GROUP {} [~ROP]\n");
+    size_t len;
+    cr_assert_str_eq(agent_at(f, "OPPOSITION GROUP", 0, &len), "OPPGRP");
+    cr_assert_eq(len, 2);
+    cr_assert_str_eq(agent_at(f, "OPPOSITION LEADER", 0, &len), "OPP");
+    cr_assert_eq(len, 1);
+    cr_assert_str_eq(agent_at(f, "REBEL ARMED OPPOSITION GROUP", 0, &len), "ROP");
+    cr_assert_eq(len, 4);
+    cr_assert_str_eq(agent_at(f, "REBEL GROUP", 0, &len), "REB");
+    release(f);
+}
+
+Test(agents, conflicting_duplicates_warn_once_per_line)
+{
+    fixture *f = load("!MINIST! = MINISTER, MINISTERS, MINISTRY, MINISTRIES\n"
+                      "!MINIST! OF_ENVIRONMENT [~ENV]\n"
+                      "!MINIST! OF_ENVIRONMENT [~GOVENV]\n"
+                      "SOLDIER [~MIL]\nSOLDIER [~MIL]\n");
+    cr_assert_eq(f->sink.count, 1);
+    cr_assert(warned_at(f, 3, "and 3 more forms"));
+    cr_assert_str_eq(agent_at(f, "MINISTRY OF ENVIRONMENT", 0, NULL), "ENV");
+    cr_assert_str_eq(agent_at(f, "SOLDIERS", 0, NULL), "MIL");
+    release(f);
+}
+
+Test(agents, malformed_lines_warn_with_their_line_and_the_rest_loads)
+{
+    fixture *f = load("ISLAMIC_EXTREMIST\n"                 /* 1 no code */
+                      "DEPARMENT_OF_ENVIRONMENT [~ENV}\n"    /* 2 missing ] */
+                      "SHERIFF [COP]\n"                      /* 3 no ~: read as ~COP */
+                      "WARDEN [~]\n"                         /* 4 empty code */
+                      "HEAD_OF_POLICE {HEADS_OF_POLICE [~COP]\n" /* 5 missing } */
+                      "!UNKNOWN!_GUARD [~MIL]\n"             /* 6 undefined marker */
+                      "!BROKEN = A, B\n"                     /* 7 bad definition */
+                      "JAILER [~COP] extra words\n"          /* 8 text after code */
+                      "RANGER [~X Y]\n"                      /* 9 two codes */
+                      "SUPREME_PEOPLE _COURT  [~JUD]\n"      /* 10 odd separator */
+                      "ELF [~ELF~]\n"                        /* 11 ~ on both sides */
+                      "HOBBIT [~HOB]\n");                    /* 12 */
+    cr_assert(warned_at(f, 1, "no [CODE]"));
+    cr_assert(warned_at(f, 2, "missing ']'"));
+    cr_assert(warned_at(f, 3, "no '~'"));
+    cr_assert(warned_at(f, 4, "empty"));
+    cr_assert(warned_at(f, 5, "missing '}'"));
+    cr_assert(warned_at(f, 6, "!UNKNOWN! is not defined"));
+    cr_assert(warned_at(f, 7, "not of the form"));
+    cr_assert(warned_at(f, 8, "extra words"));
+    cr_assert(warned_at(f, 9, "not a single code"));
+    cr_assert(warned_at(f, 10, "odd separators"));
+    cr_assert(warned_at(f, 11, "both sides"));
+    cr_assert_eq(f->sink.count, 11);
+    cr_assert_str_eq(agent_at(f, "SHERIFFS", 0, NULL), "COP");
+    cr_assert_str_eq(agent_at(f, "JAILER", 0, NULL), "COP");
+    cr_assert_str_eq(agent_at(f, "SUPREME PEOPLE 'S COURT", 0, NULL), "JUD");
+    cr_assert_null(agent_at(f, "ELVES", 0, NULL));
+    cr_assert_str_eq(agent_at(f, "ELF", 0, NULL), "ELF");
+    cr_assert_str_eq(agent_at(f, "HOBBITS", 0, NULL), "HOB");
+    cr_assert_null(agent_at(f, "WARDEN", 0, NULL));
+    cr_assert_null(agent_at(f, "HEAD OF POLICE", 0, NULL));
+    release(f);
+}
+
+Test(agents, markers_belong_to_their_file)
+{
+    fixture *f = load(NULL);
+    const char *one = "!PERSON! = MAN, WOMAN\nCHAIR!PERSON! [~GOV]\n";
+    const char *two = "SPOKES!PERSON! [~GOV]\n";
+    cr_assert_eq(dy_agents_load(f->agents, "one", one, strlen(one), &f->sink), DYAD_OK);
+    cr_assert_eq(dy_agents_load(f->agents, "two", two, strlen(two), &f->sink), DYAD_OK);
+    cr_assert_eq(dy_agents_finish(f->agents), DYAD_OK);
+    cr_assert_str_eq(agent_at(f, "CHAIRWOMAN", 0, NULL), "GOV");
+    cr_assert_null(agent_at(f, "SPOKESMAN", 0, NULL));
+    cr_assert_eq(f->warn.n, 1);
+    cr_assert(strstr(f->warn.text[0], "not defined"));
+    release(f);
+}
+
+Test(agents, validation_dictionary)
+{
+    size_t len;
+    char *data = read_shared("PETR.Validate.agents.txt", &len);
+    if (!data)
+        cr_skip("shared PETRARCH dictionaries absent");
+    fixture *f = load(NULL);
+    cr_assert_eq(dy_agents_load(f->agents, "PETR.Validate.agents.txt", data, len, &f->sink), DYAD_OK);
+    cr_assert_eq(dy_agents_finish(f->agents), DYAD_OK);
+    cr_assert_eq(f->sink.count, 0);
+    cr_assert_eq(dy_agents_count(f->agents), 165);
+    cr_assert_str_eq(agent_at(f, "CONGRESSWOMEN", 0, NULL), "LEG");
+    cr_assert_str_eq(agent_at(f, "MINISTRIES OF SILLY WALKS", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at(f, "HUMAN RIGHTS ORGANIZATION", 0, NULL), "NGO~");
+    free(data);
+    release(f);
+}
+
+Test(agents, phoenix_dictionary)
+{
+    size_t len;
+    char *data = read_shared("Phoenix.agents.txt", &len);
+    if (!data)
+        cr_skip("shared Phoenix dictionaries absent");
+    fixture *f = load(NULL);
+    cr_assert_eq(dy_agents_load(f->agents, "Phoenix.agents.txt", data, len, &f->sink), DYAD_OK);
+    cr_assert_eq(dy_agents_finish(f->agents), DYAD_OK);
+    cr_assert_eq(dy_agents_count(f->agents), 5170);
+    /* All genuine defects: conflicting duplicates, a missing code, a '}'
+     * for ']' and "PEOPLE _COURT"; see docs/dictionaries.md. */
+    cr_assert_eq(f->sink.count, 12);
+    cr_assert(warned_at(f, 544, "missing ']'"));
+    cr_assert(warned_at(f, 1927, "no [CODE]"));
+    cr_assert_str_eq(agent_at(f, "FOREIGN MINISTER", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at(f, "POLICEWOMEN", 0, NULL), "COP");
+    free(data);
+    release(f);
+}

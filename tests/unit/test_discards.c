@@ -1,0 +1,251 @@
+/* Unit tests for lib/dict/discards.c (and the text trie in phrase.c). */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict/engine.h"
+
+#define MAX_WARN 64
+
+typedef struct warnings {
+    long line[MAX_WARN];
+    char text[MAX_WARN][256];
+    size_t n;
+} warnings;
+
+static void collect(void *user, const char *file, long line, const char *message)
+{
+    (void)file;
+    warnings *w = user;
+    if (w->n < MAX_WARN) {
+        w->line[w->n] = line;
+        snprintf(w->text[w->n], sizeof w->text[w->n], "%s", message);
+    }
+    w->n++;
+}
+
+typedef struct fixture {
+    dy_intern *words;
+    dy_discards *discards;
+    warnings warn;
+    dy_diag_sink sink;
+} fixture;
+
+static fixture *load(const char *text)
+{
+    fixture *f = calloc(1, sizeof *f);
+    cr_assert_not_null(f);
+    f->words = dy_intern_create();
+    f->discards = dy_discards_create(f->words);
+    cr_assert_not_null(f->discards);
+    f->sink = (dy_diag_sink){collect, &f->warn, 0};
+    if (text) {
+        cr_assert_eq(dy_discards_load(f->discards, "test.discards", text, strlen(text), &f->sink),
+                     DYAD_OK);
+        cr_assert_eq(dy_discards_finish(f->discards), DYAD_OK);
+    }
+    return f;
+}
+
+static void release(fixture *f)
+{
+    dy_discards_free(f->discards);
+    dy_intern_free(f->words);
+    free(f);
+}
+
+/* 0, 1 or 2, and the phrase found ("" for none). */
+static int check(const fixture *f, const char *text, const char **phrase)
+{
+    const char *p = NULL;
+    int r = dy_discards_check(f->discards, text, strlen(text), &p);
+    if (phrase)
+        *phrase = p ? p : "";
+    return r;
+}
+
+static bool warned_at(const fixture *f, long line, const char *needle)
+{
+    for (size_t i = 0; i < f->warn.n && i < MAX_WARN; i++)
+        if (f->warn.line[i] == line && strstr(f->warn.text[i], needle))
+            return true;
+    return false;
+}
+
+static char *read_shared(const char *relative, size_t *len)
+{
+    const char *dir = getenv("DYAD_SHARED");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/petrarch2/%s", dir ? dir : "../shared", relative);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long size = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)size + 1);
+    *len = fread(buf, 1, (size_t)size, fp);
+    buf[*len] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+/* The <Text> of the record with this id in PETR.UnitTest.records.xml,
+ * copied into out; false when absent. */
+static bool record_text(const char *records, const char *id, char *out, size_t cap)
+{
+    char key[64];
+    snprintf(key, sizeof key, "id=\"%s\"", id);
+    const char *rec = strstr(records, key);
+    const char *open = rec ? strstr(rec, "<Text>") : NULL;
+    const char *close = open ? strstr(open, "</Text>") : NULL;
+    if (!close)
+        return false;
+    open += strlen("<Text>");
+    size_t n = (size_t)(close - open);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, open, n);
+    out[n] = '\0';
+    return true;
+}
+
+Test(discards, sentence_and_story_discards_any_case)
+{
+    fixture *f = load("# sports\nCRICKET MATCH\n+HURRICANE   # whole story\n+ World Chess Finals\n");
+    const char *phrase;
+    cr_assert_eq(check(f, "The cricket match was rained off.", &phrase), 1);
+    cr_assert_str_eq(phrase, "CRICKET MATCH");
+    cr_assert_eq(check(f, "A HURRICANE hit the coast", &phrase), 2);
+    cr_assert_str_eq(phrase, "HURRICANE");
+    cr_assert_eq(check(f, "the world\n  chess\tfinals opened", &phrase), 2, "any white space between words");
+    cr_assert_str_eq(phrase, "WORLD CHESS FINALS");
+    cr_assert_eq(check(f, "Gondor and Arnor signed a treaty.", &phrase), 0);
+    cr_assert_str_eq(phrase, "");
+    cr_assert_eq(dy_discards_count(f->discards), 3);
+    cr_assert_eq(f->sink.count, 0);
+    release(f);
+}
+
+Test(discards, story_discards_have_priority)
+{
+    fixture *f = load("CRICKET\n+HURRICANE\n");
+    const char *phrase;
+    cr_assert_eq(check(f, "cricket was stopped by a hurricane", &phrase), 2);
+    cr_assert_str_eq(phrase, "HURRICANE");
+    release(f);
+}
+
+Test(discards, stems_and_word_ends)
+{
+    fixture *f = load("BASEBALL\nGROUP A_\nASIAN CUP\n");
+    cr_assert_eq(check(f, "a baseball competition", NULL), 1);
+    cr_assert_eq(check(f, "the baseballs", NULL), 1, "no '_': a stem");
+    cr_assert_eq(check(f, "Baseball.", NULL), 1);
+    cr_assert_eq(check(f, "nonbaseball", NULL), 0, "must start a word");
+    cr_assert_eq(check(f, "(baseball)", NULL), 1);
+    cr_assert_eq(check(f, "in Group A, Gondor", NULL), 1);
+    cr_assert_eq(check(f, "in group a", NULL), 1);
+    cr_assert_eq(check(f, "Group A's winner", NULL), 1, "punctuation ends a word");
+    cr_assert_eq(check(f, "in group ab", NULL), 0, "'_': must end a word");
+    cr_assert_eq(check(f, "the Asian Cupola", NULL), 1);
+    release(f);
+}
+
+Test(discards, underscores_join_words)
+{
+    fixture *f = load("WORLD_CUP\nSEMI-FINAL\n");
+    cr_assert_eq(check(f, "the World Cup", NULL), 1);
+    cr_assert_eq(check(f, "the semi-finals", NULL), 1);
+    cr_assert_eq(check(f, "the semi finals", NULL), 0);
+    release(f);
+}
+
+Test(discards, malformed_lines_warn_and_the_rest_loads)
+{
+    fixture *f = load("+\n"                 /* 1 no phrase */
+                      "_\n"                 /* 2 no phrase */
+                      "TENNIS\n"            /* 3 */
+                      "tennis\n"            /* 4 repeats line 3 */
+                      "+TENNIS\n"           /* 5 a story discard: not a repeat */
+                      "BAD\x01WORD\n"       /* 6 control byte */
+                      "GOLF\n");
+    cr_assert(warned_at(f, 1, "no phrase"));
+    cr_assert(warned_at(f, 2, "no phrase"));
+    cr_assert(warned_at(f, 4, "repeats test.discards:3"));
+    cr_assert(warned_at(f, 6, "0x01"));
+    cr_assert_eq(f->sink.count, 4);
+    cr_assert_eq(dy_discards_count(f->discards), 3);
+    cr_assert_eq(check(f, "tennis", NULL), 2);
+    cr_assert_eq(check(f, "golf", NULL), 1);
+    release(f);
+}
+
+Test(discards, empty_dictionary_and_null_arguments)
+{
+    fixture *f = load("");
+    const char *phrase = "x";
+    cr_assert_eq(dy_discards_check(f->discards, "anything", 8, &phrase), 0);
+    cr_assert_null(phrase);
+    cr_assert_eq(dy_discards_check(NULL, "anything", 8, &phrase), 0);
+    release(f);
+    f = load("TYPHOON\n");
+    cr_assert_eq(dy_discards_check(f->discards, "typhoon", 3, NULL), 0, "only len bytes are read");
+    cr_assert_eq(dy_discards_check(f->discards, "", 0, NULL), 0);
+    release(f);
+}
+
+Test(discards, petrarch_unit_test_records)
+{
+    size_t len, rlen;
+    char *dict = read_shared("dictionaries/PETR.Validate.discards.txt", &len);
+    char *records = read_shared("text/PETR.UnitTest.records.xml", &rlen);
+    if (!dict || !records) {
+        free(dict);
+        free(records);
+        cr_skip("shared PETRARCH files absent");
+    }
+    fixture *f = load(NULL);
+    cr_assert_eq(dy_discards_load(f->discards, "PETR.Validate.discards.txt", dict, len, &f->sink),
+                 DYAD_OK);
+    cr_assert_eq(f->sink.count, 0);
+    static const struct {
+        const char *id;
+        int expect;
+        const char *phrase;
+    } cases[] = {
+        {"DISCARD-01", 2, "TYPHOON"},
+        {"DISCARD-02", 2, "WORLD GOLF CHAMPIONSHIPS"},
+        {"DISCARD-03", 1, "BASEBALL"},
+        {"DISCARD-04", 1, "AFRICAN NATIONS CUP"},
+        {"ERROR-02", 0, ""},
+    };
+    char text[4096];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cr_assert(record_text(records, cases[i].id, text, sizeof text), "record %s", cases[i].id);
+        const char *phrase;
+        cr_assert_eq(check(f, text, &phrase), cases[i].expect, "record %s", cases[i].id);
+        cr_assert_str_eq(phrase, cases[i].phrase, "record %s", cases[i].id);
+    }
+    free(dict);
+    free(records);
+    release(f);
+}
+
+Test(discards, phoenix_list)
+{
+    size_t len;
+    char *dict = read_shared("dictionaries/Phoenix.discards.txt", &len);
+    if (!dict)
+        cr_skip("shared Phoenix dictionaries absent");
+    fixture *f = load(NULL);
+    cr_assert_eq(dy_discards_load(f->discards, "Phoenix.discards.txt", dict, len, &f->sink), DYAD_OK);
+    cr_assert_eq(f->sink.count, 0);
+    cr_assert_eq(dy_discards_count(f->discards), 506);
+    cr_assert_eq(check(f, "In 1914 the old kingdom fell.", NULL), 1);
+    cr_assert_eq(check(f, "Gondor beat Arnor in the World Golf Championships", NULL), 2);
+    cr_assert_eq(check(f, "Gondor and Arnor agreed to talks.", NULL), 0);
+    free(dict);
+    release(f);
+}

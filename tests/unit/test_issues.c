@@ -1,0 +1,244 @@
+/* Unit tests for lib/dict/issues.c. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict/engine.h"
+
+#define MAX_WARN 64
+
+typedef struct warnings {
+    long line[MAX_WARN];
+    char text[MAX_WARN][256];
+    size_t n;
+} warnings;
+
+static void collect(void *user, const char *file, long line, const char *message)
+{
+    (void)file;
+    warnings *w = user;
+    if (w->n < MAX_WARN) {
+        w->line[w->n] = line;
+        snprintf(w->text[w->n], sizeof w->text[w->n], "%s", message);
+    }
+    w->n++;
+}
+
+typedef struct fixture {
+    dy_intern *words;
+    dy_issues *issues;
+    warnings warn;
+    dy_diag_sink sink;
+} fixture;
+
+static fixture *load(const char *text)
+{
+    fixture *f = calloc(1, sizeof *f);
+    cr_assert_not_null(f);
+    f->words = dy_intern_create();
+    f->issues = dy_issues_create(f->words);
+    cr_assert_not_null(f->issues);
+    f->sink = (dy_diag_sink){collect, &f->warn, 0};
+    if (text) {
+        cr_assert_eq(dy_issues_load(f->issues, "test.issues", text, strlen(text), &f->sink), DYAD_OK);
+        cr_assert_eq(dy_issues_finish(f->issues), DYAD_OK);
+    }
+    return f;
+}
+
+static void release(fixture *f)
+{
+    dy_issues_free(f->issues);
+    dy_intern_free(f->words);
+    free(f);
+}
+
+/* "CODE n, CODE n" as PETRARCH writes them ("" for none). */
+static const char *issues_of(const fixture *f, const char *text)
+{
+    static char out[512];
+    dyad_issue found[16];
+    size_t n = dy_issues_find(f->issues, text, strlen(text), found, 16);
+    size_t k = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        k += (size_t)snprintf(out + k, sizeof out - k, "%s%s %d", i ? ", " : "", found[i].code,
+                              found[i].count);
+    return out;
+}
+
+static bool warned_at(const fixture *f, long line, const char *needle)
+{
+    for (size_t i = 0; i < f->warn.n && i < MAX_WARN; i++)
+        if (f->warn.line[i] == line && strstr(f->warn.text[i], needle))
+            return true;
+    return false;
+}
+
+static char *read_shared(const char *name, size_t *len)
+{
+    const char *dir = getenv("DYAD_SHARED");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/petrarch2/dictionaries/%s", dir ? dir : "../shared", name);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long size = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)size + 1);
+    *len = fread(buf, 1, (size_t)size, fp);
+    fclose(fp);
+    return buf;
+}
+
+static const char *ATROCITIES =
+    "<ISSUE CATEGORY=\"ID_ATROCITY\" TYPE=\"ALL\">\n"
+    "n:atrocity [ID_ATROCITY]\n"
+    "ethnic v:purge [ID_ATROCITY]\n"
+    "v:massacre [ID_ATROCITY]\n"
+    "war n:crime [WAR_CRIME]\n"
+    "al+zarqawi network [NAMED_TERROR_GROUP]\n"
+    "pre+n:school [EARLY_EDUCATION]\n"
+    "~Saturday Night massacre\n"
+    "~~Armenian genocide  # not coding historical cases\n"
+    "</ISSUE>\n";
+
+Test(issues, noun_forms)
+{
+    fixture *f = load(ATROCITIES);
+    cr_assert_eq(f->sink.count, 0);
+    cr_assert_str_eq(issues_of(f, "An atrocity was reported."), "ID_ATROCITY 1");
+    cr_assert_str_eq(issues_of(f, "Atrocities were reported."), "ID_ATROCITY 1");
+    cr_assert_str_eq(issues_of(f, "He denied war crimes."), "WAR_CRIME 1");
+    cr_assert_str_eq(issues_of(f, "A war crime, they said."), "WAR_CRIME 1");
+    release(f);
+}
+
+Test(issues, verb_forms)
+{
+    fixture *f = load(ATROCITIES);
+    cr_assert_str_eq(issues_of(f, "They massacre"), "ID_ATROCITY 1");
+    cr_assert_str_eq(issues_of(f, "It massacres"), "ID_ATROCITY 1");
+    cr_assert_str_eq(issues_of(f, "They massacred villagers"), "ID_ATROCITY 1");
+    cr_assert_str_eq(issues_of(f, "massacring villagers"), "ID_ATROCITY 1");
+    cr_assert_str_eq(issues_of(f, "an ethnic purging"), "ID_ATROCITY 1");
+    cr_assert_str_eq(issues_of(f, "ethnic purged"), "ID_ATROCITY 1");
+    cr_assert_str_eq(issues_of(f, "massacreing"), "");
+    release(f);
+}
+
+Test(issues, joins_with_blank_or_hyphen)
+{
+    fixture *f = load(ATROCITIES);
+    cr_assert_str_eq(issues_of(f, "the al zarqawi network"), "NAMED_TERROR_GROUP 1");
+    cr_assert_str_eq(issues_of(f, "the Al-Zarqawi network"), "NAMED_TERROR_GROUP 1");
+    cr_assert_str_eq(issues_of(f, "the alzarqawi network"), "");
+    cr_assert_str_eq(issues_of(f, "two pre-schools"), "EARLY_EDUCATION 1");
+    cr_assert_str_eq(issues_of(f, "a pre school"), "EARLY_EDUCATION 1");
+    release(f);
+}
+
+Test(issues, whole_words_only)
+{
+    fixture *f = load("oil [OIL]\nn:tourist [TOURISM]\n");
+    cr_assert_str_eq(issues_of(f, "Oil prices rose."), "OIL 1");
+    cr_assert_str_eq(issues_of(f, "prices of oil."), "OIL 1");
+    cr_assert_str_eq(issues_of(f, "the soil"), "");
+    cr_assert_str_eq(issues_of(f, "oilfields"), "");
+    cr_assert_str_eq(issues_of(f, "touristy"), "");
+    release(f);
+}
+
+Test(issues, counts_distinct_forms_in_dictionary_order)
+{
+    fixture *f = load("n:school [SCHOOLS]\nn:teacher [TEACHERS]\noil [OIL]\npetroleum [OIL]\n");
+    /* Each distinct form counts once, as in PETRARCH's get_issues. */
+    cr_assert_str_eq(issues_of(f, "oil, oil and more oil"), "OIL 1");
+    cr_assert_str_eq(issues_of(f, "petroleum and oil"), "OIL 2");
+    cr_assert_str_eq(issues_of(f, "school and schools"), "SCHOOLS 2");
+    cr_assert_str_eq(issues_of(f, "oil for teachers at a school"), "SCHOOLS 1, TEACHERS 1, OIL 1");
+    release(f);
+}
+
+Test(issues, any_ignore_phrase_cancels_all_issues)
+{
+    fixture *f = load(ATROCITIES);
+    cr_assert_str_eq(issues_of(f, "the Saturday Night Massacre and an atrocity"), "");
+    cr_assert_str_eq(issues_of(f, "an atrocity: the Armenian genocide"), "");
+    cr_assert_str_eq(issues_of(f, "a massacre on a Saturday night"), "ID_ATROCITY 1");
+    release(f);
+}
+
+Test(issues, semicolon_is_not_a_comment)
+{
+    fixture *f = load("oil;gas [ENERGY]\n");
+    cr_assert_eq(f->sink.count, 0);
+    cr_assert_str_eq(issues_of(f, "oil;gas"), "ENERGY 1");
+    cr_assert_str_eq(issues_of(f, "oil"), "");
+    release(f);
+}
+
+Test(issues, output_is_capped)
+{
+    fixture *f = load("a1 [A]\nb1 [B]\nc1 [C]\n");
+    dyad_issue out[2];
+    cr_assert_eq(dy_issues_find(f->issues, "a1 b1 c1", 8, out, 2), 2);
+    cr_assert_str_eq(out[0].code, "A");
+    cr_assert_str_eq(out[1].code, "B");
+    cr_assert_eq(dy_issues_find(f->issues, "a1 b1 c1", 8, out, 0), 0);
+    cr_assert_eq(dy_issues_find(NULL, "a1", 2, out, 2), 0);
+    release(f);
+}
+
+Test(issues, malformed_lines_warn_and_the_rest_loads)
+{
+    fixture *f = load("<ISSUE CATEGORY=\"X\" TYPE=\"ALL\">\n"                 /* 1 */
+                      "european central bank\n"                           /* 2 no code */
+                      "inflation [ECONOMY\n"                              /* 3 missing ] */
+                      "press freedom [MEDIA]intimidation of press [MEDIA]\n" /* 4 two entries */
+                      "press freedom [MEDIA]\n"                           /* 5 repeat of 4 */
+                      "aqim [TERROR] [TERROR]\n"                          /* 6 two codes */
+                      "n: [BAD]\n"                                        /* 7 n: alone */
+                      "~a head start [EDU]\n"                             /* 8 code on ignore */
+                      "lra [TERROR] *******\n"                            /* 9 junk */
+                      "[NOPHRASE]\n"                                      /* 10 */
+                      "deflation [ECONOMY]\n"                             /* 11 */
+                      "</ISSUE>\n");
+    cr_assert(warned_at(f, 2, "no [CODE]"));
+    cr_assert(warned_at(f, 3, "missing ']'"));
+    cr_assert(warned_at(f, 4, "second issue entry"));
+    cr_assert(warned_at(f, 5, "repeats line 4"));
+    cr_assert(warned_at(f, 6, "more than one code"));
+    cr_assert(warned_at(f, 7, "not followed by a word"));
+    cr_assert(warned_at(f, 8, "code on ignore phrase"));
+    cr_assert(warned_at(f, 9, "*******"));
+    cr_assert(warned_at(f, 10, "no phrase"));
+    cr_assert_eq(f->sink.count, 9);
+    cr_assert_str_eq(issues_of(f, "intimidation of press and press freedom"), "MEDIA 2");
+    cr_assert_str_eq(issues_of(f, "AQIM and the LRA"), "TERROR 2");
+    cr_assert_str_eq(issues_of(f, "deflation"), "ECONOMY 1");
+    cr_assert_str_eq(issues_of(f, "deflation gives a head start"), "");
+    release(f);
+}
+
+Test(issues, phoenix_list)
+{
+    size_t len;
+    char *data = read_shared("Phoenix.IssueCoding.txt", &len);
+    if (!data)
+        cr_skip("shared Phoenix dictionaries absent");
+    fixture *f = load(NULL);
+    cr_assert_eq(dy_issues_load(f->issues, "Phoenix.IssueCoding.txt", data, len, &f->sink), DYAD_OK);
+    cr_assert_eq(dy_issues_finish(f->issues), DYAD_OK);
+    cr_assert_eq(dy_issues_count(f->issues), 4745);
+    /* Genuine defects only: lines without a code, repeated lines, two
+     * entries on one line; see docs/dictionaries.md. */
+    cr_assert_eq(f->sink.count, 54);
+    cr_assert(warned_at(f, 141, "no [CODE]"));
+    cr_assert(warned_at(f, 1198, "second issue entry"));
+    cr_assert_str_eq(issues_of(f, "Teachers and students protested."), "TEACHERS 1, STUDENTS 1");
+    free(data);
+    release(f);
+}
