@@ -44,19 +44,15 @@ struct dy_actors {
     size_t n_restrictions, cap_restrictions;
 };
 
-/* A phrase of the open entry that repeats an earlier phrase: judged when
- * the entry is complete, because only then are its codes known. */
-typedef struct pending_copy {
-    long phrase, first_copy;
-} pending_copy;
-
 typedef struct actor_loader {
     dy_actors *a;
     dy_diag_sink *d;
     const char *file;
     long entry;              /* open entry, -1 when none */
-    pending_copy *copies;
-    size_t n_copies, cap_copies;
+    /* Phrases of the open entry that repeat another phrase: judged when the
+     * entry is complete, because only then are its codes known. */
+    dy_phrase_clash *clashes;
+    size_t n_clashes, cap_clashes;
     bool nomem;
 } actor_loader;
 
@@ -417,30 +413,36 @@ static bool same_codes(const dy_actors *a, uint32_t x, uint32_t y)
     return true;
 }
 
-/* Completes the open entry: reports an entry without any code, and settles
- * phrases that repeat earlier ones (PETRARCH always tries the earlier copy
- * first, so the later one can never match: it is dropped, with a warning
- * only when its codes differ). */
+/* Completes the open entry.  Of two identical phrases PETRARCH always
+ * tries the same one first, so the other was dropped when it was added;
+ * that only deserves a warning when the two have different codes. */
 static void close_entry(actor_loader *L)
 {
     if (L->entry < 0)
         return;
     dy_actors *a = L->a;
-    uint32_t entry = (uint32_t)L->entry;
     char text[160];
 
-    for (size_t i = 0; i < L->n_copies; i++) {
-        long p = L->copies[i].phrase, first = L->copies[i].first_copy;
-        uint32_t other = dy_wordphrases_payload(a->phrases, first);
-        if (other != entry && !same_codes(a, other, entry)) {
-            dy_wordphrases_format(a->phrases, a->words, p, text, sizeof text);
-            dy_warn(L->d, L->file, dy_wordphrases_line(a->phrases, p),
+    for (size_t i = 0; i < L->n_clashes; i++) {
+        long kept = L->clashes[i].kept, dropped = L->clashes[i].dropped;
+        uint32_t ek = dy_wordphrases_payload(a->phrases, kept);
+        uint32_t ed = dy_wordphrases_payload(a->phrases, dropped);
+        if (ek == ed || same_codes(a, ek, ed))
+            continue;
+        if (dropped > kept) {
+            dy_wordphrases_format(a->phrases, a->words, dropped, text, sizeof text);
+            dy_warn(L->d, L->file, dy_wordphrases_line(a->phrases, dropped),
                     "actor '%s' is already defined at %s:%ld with different codes; the first definition is used",
-                    text, a->entries[other].file, dy_wordphrases_line(a->phrases, first));
+                    text, a->entries[ek].file, dy_wordphrases_line(a->phrases, kept));
+        } else {
+            dy_wordphrases_format(a->phrases, a->words, kept, text, sizeof text);
+            dy_warn(L->d, L->file, dy_wordphrases_line(a->phrases, kept),
+                    "actor '%s' has different codes from the same phrase without the final '_' at %s:%ld; "
+                    "this one is used (PETRARCH tries phrases written with a final '_' first)",
+                    text, a->entries[ed].file, dy_wordphrases_line(a->phrases, dropped));
         }
-        dy_wordphrases_drop(a->phrases, p);
     }
-    L->n_copies = 0;
+    L->n_clashes = 0;
     L->entry = -1;
 }
 
@@ -501,8 +503,8 @@ static long add_phrase(actor_loader *L, long lineno, const char *s, size_t n)
         L->nomem = true;
         return -1;
     }
-    long first = -1;
-    long index = dy_wordphrases_add(L->a->phrases, &p, (uint32_t)L->entry, lineno, &first);
+    dy_phrase_clash clash;
+    long index = dy_wordphrases_add(L->a->phrases, &p, (uint32_t)L->entry, lineno, &clash);
     if (index < 0) {
         L->nomem = true;
         return -1;
@@ -514,12 +516,12 @@ static long add_phrase(actor_loader *L, long lineno, const char *s, size_t n)
                 "odd separators ('_ ', '__', ' _' or a leading '_') in '%.*s'; read as '%s'",
                 quote_len(n), s, text);
     }
-    if (first >= 0) {
-        if (!grow((void **)&L->copies, &L->cap_copies, L->n_copies + 1, sizeof *L->copies)) {
+    if (clash.dropped >= 0) {
+        if (!grow((void **)&L->clashes, &L->cap_clashes, L->n_clashes + 1, sizeof *L->clashes)) {
             L->nomem = true;
             return index;
         }
-        L->copies[L->n_copies++] = (pending_copy){index, first};
+        L->clashes[L->n_clashes++] = clash;
     }
     return index;
 }
@@ -539,30 +541,53 @@ static void finish_open_entry(actor_loader *L, entry_state *st)
     st->first_phrase = -1;
 }
 
+/* Index of the next " +" in s[0..n) (a second synonym run onto the line),
+ * or n. */
+static size_t next_synonym(const char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (s[i] == '+' && is_blank(s[i - 1]))
+            return i;
+    return n;
+}
+
 /* A synonym ("+PHRASE") or an indented phrase line; any "[...]" on it
  * belong to the whole entry. */
 static void synonym_line(actor_loader *L, entry_state *st, long lineno,
                          const char *s, size_t n, bool indented_phrase)
 {
-    if (L->entry < 0) {
-        dy_warn(L->d, L->file, lineno, "synonym '%.*s' before any actor entry; skipped",
-                quote_len(n), s);
-        return;
-    }
     const char *open = memchr(s, '[', n);
     size_t pn = open ? (size_t)(open - s) : n;
+    const char *q = s;
+    size_t qn = pn;
+    trim(&q, &qn);
+    if (L->entry < 0) {
+        dy_warn(L->d, L->file, lineno, "synonym '%.*s' before any actor entry; skipped",
+                quote_len(qn), q);
+        return;
+    }
     if (indented_phrase) {
         dy_warn(L->d, L->file, lineno,
                 "indented line holds a phrase, not a restriction: '%.*s' read as a synonym of the entry above%s",
-                quote_len(pn), s, open ? ", its codes as the entry's" : "");
+                quote_len(qn), q, open ? ", its codes as the entry's" : "");
     } else if (open) {
         dy_warn(L->d, L->file, lineno,
-                "codes on synonym line '%.*s' apply to the whole entry",
-                quote_len(pn), s);
+                "codes on synonym line '%.*s' apply to the whole entry", quote_len(qn), q);
     }
-    long index = add_phrase(L, lineno, s, pn);
-    if (st->first_phrase < 0)
-        st->first_phrase = index;
+    if (qn == 0)
+        dy_warn(L->d, L->file, lineno, "empty synonym; skipped");
+    size_t cut = next_synonym(s, pn);
+    if (cut < pn)
+        dy_warn(L->d, L->file, lineno, "'+' inside '%.*s': read as separate synonyms",
+                quote_len(qn), q);
+    for (size_t from = 0; qn && from < pn;) {
+        long index = add_phrase(L, lineno, s + from, cut - from);
+        if (st->first_phrase < 0)
+            st->first_phrase = index;
+        from = cut + 1;
+        if (from < pn)
+            cut = from + next_synonym(s + from, pn - from);
+    }
     if (open)
         parse_brackets(L, lineno, open, n - pn);
 }
@@ -599,13 +624,25 @@ static void actor_line(actor_loader *L, entry_state *st, const dy_dictline *l)
     }
 
     /* A primary phrase: "PHRASE", "PHRASE [CODE]" or TABARI's
-     * "PHRASE [CODE date] [CODE date] [CODE]" on one line. */
-    finish_open_entry(L, st);
-    if (!open_entry(L, lineno))
-        return;
+     * "PHRASE [CODE date] [CODE date] [CODE]" on one line.
+     *
+     * PETRARCH stores an entry's codes only once the entry has some, so a
+     * primary phrase whose entry got none yet shares the codes that follow
+     * (the Phoenix files list a person's names as consecutive primary
+     * lines above one set of restrictions): keep the entry open. */
+    bool share = L->entry >= 0 && st->first_phrase >= 0 &&
+                 L->a->entries[L->entry].n_restrictions == 0 &&
+                 L->a->entries[L->entry].default_code == 0;
+    if (!share) {
+        finish_open_entry(L, st);
+        if (!open_entry(L, lineno))
+            return;
+    }
     const char *open = memchr(s, '[', n);
     size_t pn = open ? (size_t)(open - s) : n;
-    st->first_phrase = add_phrase(L, lineno, s, pn);
+    long index = add_phrase(L, lineno, s, pn);
+    if (st->first_phrase < 0)
+        st->first_phrase = index;
     if (open)
         parse_brackets(L, lineno, open, n - pn);
 }
@@ -640,7 +677,7 @@ dyad_status dy_actors_load(dy_actors *a, const char *name, const char *data,
     dy_dictfile_done(&f);
     if (!L.nomem)
         finish_open_entry(&L, &st);
-    free(L.copies);
+    free(L.clashes);
     return L.nomem ? DYAD_ERR_NOMEM : DYAD_OK;
 }
 

@@ -12,7 +12,9 @@
 #include "engine.h"
 #include "dict/dictfile.h"
 #include "dict/phrase.h"
+#include "common/diag.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,6 +243,8 @@ typedef struct agent_line {
     const char *source;         /* the line's phrase, for messages */
     size_t source_n;
     size_t forms;               /* forms produced so far */
+    size_t clashes;             /* forms shadowed by or shadowing another code */
+    char clash_msg[DY_MSG_MAX];        /* the first of them, reported once per line */
 } agent_line;
 
 static void store_phrase(agent_loader *L, agent_line *al, const char *s, size_t n,
@@ -272,8 +276,8 @@ static void store_phrase(agent_loader *L, agent_line *al, const char *s, size_t 
         return;
     }
     dy_agents *g = L->g;
-    long first = -1;
-    long index = dy_wordphrases_add(g->phrases, &p, al->payload, al->lineno, &first);
+    dy_phrase_clash clash;
+    long index = dy_wordphrases_add(g->phrases, &p, al->payload, al->lineno, &clash);
     if (index < 0 || !grow((void **)&g->phrase_file, &g->cap_phrase_file, (size_t)index + 1,
                            sizeof *g->phrase_file)) {
         L->nomem = true;
@@ -287,20 +291,40 @@ static void store_phrase(agent_loader *L, agent_line *al, const char *s, size_t 
                 "odd separators ('_ ', '__', ' _' or a leading '_') in '%.*s'; read as '%s'",
                 quote_len(n), s, text);
     }
-    if (first < 0)
+    if (clash.dropped < 0)
         return;
-    /* PETRARCH tries the earlier copy first, so this one can never match. */
-    uint32_t other = dy_wordphrases_payload(g->phrases, first);
-    if (other != al->payload) {
-        dy_wordphrases_format(g->phrases, g->words, index, text, sizeof text);
-        const char *code = dy_intern_str(g->codes, other >> 1);
-        dy_warn(L->d, L->file, al->lineno,
-                "agent '%s'%s is already defined at %s:%ld with code [%s%s%s]; the first definition is used",
-                text, generated ? " (a generated form)" : "", g->phrase_file[first],
-                dy_wordphrases_line(g->phrases, first), (other & 1) ? "" : "~", code,
-                (other & 1) ? "~" : "");
-    }
-    dy_wordphrases_drop(g->phrases, index);
+    /* Of two identical phrases PETRARCH always tries the same one first
+     * (the one with a final '_', else the older): the other was dropped. */
+    long other = clash.kept == index ? clash.dropped : clash.kept;
+    uint32_t other_payload = dy_wordphrases_payload(g->phrases, other);
+    if (other_payload == al->payload)
+        return;
+    uint32_t kept_payload = dy_wordphrases_payload(g->phrases, clash.kept);
+    const char *code = dy_intern_str(g->codes, kept_payload >> 1);
+    bool prefix = kept_payload & 1;
+    if (al->clashes++)
+        return;   /* one message per line: the forms of a line share their fate */
+    dy_wordphrases_format(g->phrases, g->words, index, text, sizeof text);
+    if (clash.dropped == index)
+        snprintf(al->clash_msg, sizeof al->clash_msg,
+                 "agent '%s'%s is already defined at %s:%ld with code [%s%s%s]; the first definition is used",
+                 text, generated ? " (a generated form)" : "", g->phrase_file[other],
+                 dy_wordphrases_line(g->phrases, other), prefix ? "" : "~", code, prefix ? "~" : "");
+    else
+        snprintf(al->clash_msg, sizeof al->clash_msg,
+                 "agent '%s'%s has a different code from the same phrase without the final '_' at %s:%ld; "
+                 "this one is used (PETRARCH tries phrases written with a final '_' first)",
+                 text, generated ? " (a generated form)" : "", g->phrase_file[other],
+                 dy_wordphrases_line(g->phrases, other));
+}
+
+static void report_clashes(agent_loader *L, const agent_line *al)
+{
+    if (al->clashes == 1)
+        dy_warn(L->d, L->file, al->lineno, "%s", al->clash_msg);
+    else if (al->clashes > 1)
+        dy_warn(L->d, L->file, al->lineno, "%s (and %zu more forms of this line)",
+                al->clash_msg, al->clashes - 1);
 }
 
 /* Stores s with every !MARKER! replaced by each item of its set, in turn
@@ -436,7 +460,7 @@ static bool parse_agent_code(agent_loader *L, long lineno, const char *s, size_t
     return true;
 }
 
-static void agent_entry_line(agent_loader *L, const dy_dictline *l)
+static void agent_entry(agent_loader *L, agent_line *al, const dy_dictline *l)
 {
     const char *s = l->text;
     size_t n = l->len;
@@ -451,11 +475,11 @@ static void agent_entry_line(agent_loader *L, const dy_dictline *l)
     size_t head_n = (size_t)(open - s);
     const char *close = memchr(open, ']', n - head_n);
     if (!close) {
-        dy_warn(L->d, L->file, lineno, "missing ']' after the agent code; line skipped");
+        dy_warn(L->d, L->file, lineno, "missing ']' after the agent code in '%.*s'; line skipped",
+                quote_len(n - head_n), open);
         return;
     }
-    agent_line al = {.lineno = lineno};
-    if (!parse_agent_code(L, lineno, open + 1, (size_t)(close - open - 1), &al.payload))
+    if (!parse_agent_code(L, lineno, open + 1, (size_t)(close - open - 1), &al->payload))
         return;
     const char *after = close + 1;
     size_t after_n = n - (size_t)(after - s);
@@ -466,8 +490,8 @@ static void agent_entry_line(agent_loader *L, const dy_dictline *l)
 
     const char *head = s;
     trim(&head, &head_n);
-    al.source = head;
-    al.source_n = head_n;
+    al->source = head;
+    al->source_n = head_n;
 
     /* Split off an explicit plural "{...}". */
     const char *plural = NULL;
@@ -493,7 +517,7 @@ static void agent_entry_line(agent_loader *L, const dy_dictline *l)
         trim(&plural, &plural_n);
         head_n = (size_t)(brace - head);
         trim(&head, &head_n);
-        al.source_n = head_n;
+        al->source_n = head_n;
     }
     if (head_n == 0) {
         dy_warn(L->d, L->file, lineno, "agent line has a code but no phrase; skipped");
@@ -503,18 +527,18 @@ static void agent_entry_line(agent_loader *L, const dy_dictline *l)
     char form[FORM_MAX];
     if (memchr(head, '!', head_n)) {
         /* Substituted forms get no generated plural (PETRARCH). */
-        if (!expand_markers(L, &al, form, 0, head, head_n) || !plural_n)
+        if (!expand_markers(L, al, form, 0, head, head_n) || !plural_n)
             return;
         if (memchr(plural, '!', plural_n))
-            expand_markers(L, &al, form, 0, plural, plural_n);
+            expand_markers(L, al, form, 0, plural, plural_n);
         else
-            store_phrase(L, &al, plural, plural_n, false);
+            store_phrase(L, al, plural, plural_n, false);
         return;
     }
-    store_phrase(L, &al, head, head_n, false);
+    store_phrase(L, al, head, head_n, false);
     if (has_braces) {
         if (plural_n)
-            store_phrase(L, &al, plural, plural_n, false);
+            store_phrase(L, al, plural, plural_n, false);
         return;
     }
     /* A final '_' is the "no stem" marker: the phrase is taken as written. */
@@ -522,7 +546,14 @@ static void agent_entry_line(agent_loader *L, const dy_dictline *l)
         return;
     size_t k = make_plural(head, head_n, form, sizeof form);
     if (k)
-        store_phrase(L, &al, form, k, true);
+        store_phrase(L, al, form, k, true);
+}
+
+static void agent_entry_line(agent_loader *L, const dy_dictline *l)
+{
+    agent_line al = {.lineno = l->lineno};
+    agent_entry(L, &al, l);
+    report_clashes(L, &al);
 }
 
 dyad_status dy_agents_load(dy_agents *g, const char *name, const char *data,

@@ -15,6 +15,7 @@
 #include "dict/dictfile.h"
 #include "dict/phrase.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,9 @@ struct dy_issues {
     dy_intern *words;        /* unused: issues match raw text */
     dy_intern *codes;
     dy_texttrie *trie;       /* payload: first issue_form of that text */
+    dy_intern *entries;      /* "CODE|PHRASE" as written, to spot repeated lines */
+    int32_t *entry_line;     /* by id in `entries`: where it was first given */
+    size_t cap_entry_line;
     issue_form *forms;       /* in dictionary order */
     size_t n, cap;
 };
@@ -44,8 +48,7 @@ typedef struct issue_loader {
     const char *file;
     long lineno;
     size_t forms_made;       /* by the current line */
-    size_t forms_new;        /* of those, not already listed for the code */
-    bool too_many;
+    bool stop;               /* the rest of the line's forms are skipped */
     bool nomem;
 } issue_loader;
 
@@ -82,7 +85,8 @@ dy_issues *dy_issues_create(dy_intern *words)
     is->words = words;
     is->codes = dy_intern_create();
     is->trie = dy_texttrie_create();
-    if (!is->codes || !is->trie) {
+    is->entries = dy_intern_create();
+    if (!is->codes || !is->trie || !is->entries) {
         dy_issues_free(is);
         return NULL;
     }
@@ -95,6 +99,8 @@ void dy_issues_free(dy_issues *is)
         return;
     dy_intern_free(is->codes);
     dy_texttrie_free(is->trie);
+    dy_intern_free(is->entries);
+    free(is->entry_line);
     free(is->forms);
     free(is);
 }
@@ -115,24 +121,29 @@ size_t dy_issues_count(const dy_issues *is)
 
 static void store_form(issue_loader *L, uint32_t code, const char *s, size_t n)
 {
-    if (L->too_many || L->nomem)
+    if (L->stop || L->nomem)
         return;
     if (++L->forms_made > FORMS_PER_LINE_MAX) {
         dy_warn(L->d, L->file, L->lineno,
                 "issue phrase makes more than %d forms; the rest are skipped", FORMS_PER_LINE_MAX);
-        L->too_many = true;
+        L->stop = true;
         return;
     }
+    bool blank = true;
+    for (size_t i = 0; i < n && blank; i++)
+        blank = is_blank(s[i]);
+    if (blank)
+        return;   /* "+" alone: its blank version is no phrase; the "-" one is kept */
     dy_issues *is = L->is;
     int32_t *slot = dy_texttrie_insert(is->trie, s, n);
     if (!slot) {
-        /* Only blanks: cannot happen for a trimmed, non-empty phrase. */
         L->nomem = true;
         return;
     }
     for (int32_t k = *slot; k >= 0; k = is->forms[k].next)
         if (is->forms[k].code == code)
-            return;   /* already listed for this code: counting it twice would double-count */
+            return;   /* already listed for this code (e.g. "n:voter" then "voters"):
+                       * counting it twice would double-count */
     int32_t head = *slot;
     if (is->n >= INT32_MAX) {
         L->nomem = true;
@@ -150,7 +161,6 @@ static void store_form(issue_loader *L, uint32_t code, const char *s, size_t n)
     }
     is->forms[is->n] = (issue_form){code, head, L->lineno > INT32_MAX ? INT32_MAX : (int32_t)L->lineno};
     *slot = (int32_t)is->n++;
-    L->forms_new++;
 }
 
 /* Finds "N:" or "V:" (already uppercased) at the start of a word. */
@@ -167,6 +177,8 @@ static const char *find_prefix(const char *s, size_t n)
 /* Expands the leftmost "n:"/"v:" of s and recurses on each form. */
 static void expand_word_forms(issue_loader *L, uint32_t code, const char *s, size_t n)
 {
+    if (L->stop || L->nomem)
+        return;   /* stops the recursion too: "v:v:v:...x" would explode */
     const char *p = find_prefix(s, n);
     if (!p) {
         store_form(L, code, s, n);
@@ -182,6 +194,7 @@ static void expand_word_forms(issue_loader *L, uint32_t code, const char *s, siz
     if (word_n == 0) {
         dy_warn(L->d, L->file, L->lineno, "'%c:' is not followed by a word; line skipped",
                 p[0] == 'N' ? 'n' : 'v');
+        L->stop = true;
         return;
     }
 
@@ -226,6 +239,7 @@ static void expand_word_forms(issue_loader *L, uint32_t code, const char *s, siz
         if (total >= sizeof buf) {
             dy_warn(L->d, L->file, L->lineno, "issue phrase longer than %d bytes; skipped",
                     FORM_MAX - 1);
+            L->stop = true;
             return;
         }
         memcpy(buf, s, before);
@@ -239,6 +253,8 @@ static void expand_word_forms(issue_loader *L, uint32_t code, const char *s, siz
 /* Expands every '+' into ' ' and '-', then the word forms. */
 static void expand_joins(issue_loader *L, uint32_t code, char *s, size_t n, size_t from)
 {
+    if (L->stop || L->nomem)
+        return;
     char *plus = from < n ? memchr(s + from, '+', n - from) : NULL;
     if (!plus) {
         expand_word_forms(L, code, s, n);
@@ -252,6 +268,45 @@ static void expand_joins(issue_loader *L, uint32_t code, char *s, size_t n, size
     s[at] = '+';
 }
 
+static bool grow_lines(dy_issues *is, size_t need)
+{
+    size_t ncap = is->cap_entry_line ? is->cap_entry_line : 1024;
+    while (ncap < need)
+        ncap *= 2;
+    int32_t *nl = realloc(is->entry_line, ncap * sizeof *nl);
+    if (!nl)
+        return false;
+    is->entry_line = nl;
+    is->cap_entry_line = ncap;
+    return true;
+}
+
+/* True (after a warning) when the same phrase, as written, was already
+ * given for the same code: the line adds nothing. */
+static bool repeated_entry(issue_loader *L, uint32_t code, const char *s, size_t n)
+{
+    char key[FORM_MAX + 16];
+    int k = snprintf(key, sizeof key, "%u|", (unsigned)code);
+    if (k < 0 || (size_t)k + n >= sizeof key)
+        return false;
+    size_t len = (size_t)k + dy_text_normalise(key + k, sizeof key - (size_t)k, s, n);
+    dy_issues *is = L->is;
+    uint32_t id = dy_intern_find(is->entries, key, len);
+    if (id) {
+        dy_warn(L->d, L->file, L->lineno,
+                "issue entry '%.*s' repeats line %ld (same phrase, same code); ignored",
+                quote_len(n), s, (long)is->entry_line[id]);
+        return true;
+    }
+    id = dy_intern_add(is->entries, key, len);
+    if (!id || (id >= is->cap_entry_line && !grow_lines(is, id + 1))) {
+        L->nomem = true;
+        return false;
+    }
+    is->entry_line[id] = L->lineno > INT32_MAX ? INT32_MAX : (int32_t)L->lineno;
+    return false;
+}
+
 static void add_phrase(issue_loader *L, uint32_t code, const char *s, size_t n)
 {
     trim(&s, &n);
@@ -263,6 +318,8 @@ static void add_phrase(issue_loader *L, uint32_t code, const char *s, size_t n)
         dy_warn(L->d, L->file, L->lineno, "issue phrase longer than %d bytes; skipped", FORM_MAX - 1);
         return;
     }
+    if (repeated_entry(L, code, s, n))
+        return;
     char buf[FORM_MAX];
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -273,6 +330,8 @@ static void add_phrase(issue_loader *L, uint32_t code, const char *s, size_t n)
         }
         buf[i] = upper(s[i]);
     }
+    L->forms_made = 0;
+    L->stop = false;
     expand_joins(L, code, buf, n, 0);
 }
 
@@ -284,20 +343,6 @@ static bool starts_with(const char *s, size_t n, const char *prefix)
 {
     size_t k = strlen(prefix);
     return n >= k && memcmp(s, prefix, k) == 0;
-}
-
-static void begin_line(issue_loader *L)
-{
-    L->forms_made = L->forms_new = 0;
-    L->too_many = false;
-}
-
-static void end_line(issue_loader *L, const char *s, size_t n)
-{
-    if (L->forms_made && !L->forms_new && !L->nomem)
-        dy_warn(L->d, L->file, L->lineno,
-                "issue entry '%.*s' repeats earlier entries for the same code; ignored",
-                quote_len(n), s);
 }
 
 /* "phrase [CODE]" and whatever follows it on the line. */
@@ -336,16 +381,17 @@ static void entry(issue_loader *L, const char *s, size_t n)
         return;
     }
 
-    begin_line(L);
     add_phrase(L, id, s, head_n);
-    end_line(L, s, (size_t)(close + 1 - s));
 
     const char *after = close + 1;
     size_t after_n = n - (size_t)(after - s);
     trim(&after, &after_n);
     if (!after_n)
         return;
-    if (memchr(after, '[', after_n)) {
+    if (after[0] == '[') {
+        dy_warn(L->d, L->file, L->lineno, "more than one code; '%.*s' ignored",
+                quote_len(after_n), after);
+    } else if (memchr(after, '[', after_n)) {
         dy_warn(L->d, L->file, L->lineno,
                 "a second issue entry on the same line ('%.*s'); read as its own entry",
                 quote_len(after_n), after);
@@ -376,9 +422,7 @@ static void issue_line(issue_loader *L, const dy_dictline *l)
                     quote_len(n), s);
             pn = (size_t)(open - p);
         }
-        begin_line(L);
         add_phrase(L, 0, p, pn);
-        end_line(L, s, n);
         return;
     }
     entry(L, s, n);

@@ -39,12 +39,12 @@ dy_phrase_status dy_phrase_parse(dy_intern *words, const char *s, size_t n,
 {
     char word[DY_PHRASE_MAX_WORD_BYTES];
     out->n = 0;
+    out->no_stem = false;
     *repairs = 0;
     size_t i = 0;
     bool gap_before = false;
     while (i < n) {
         /* A run of separators before the next word. */
-        size_t run_start = i;
         bool run_blank = false, run_underscore = false;
         size_t run_len = 0;
         while (i < n && (s[i] == '_' || is_blank((unsigned char)s[i]))) {
@@ -56,10 +56,9 @@ dy_phrase_status dy_phrase_parse(dy_intern *words, const char *s, size_t n,
             i++;
         }
         if (i == n) {
-            /* Trailing separators: a single '_' is the no-stem marker,
-             * trailing blanks are harmless; anything else is odd. */
-            if (run_underscore && !(run_len == 1 && s[run_start] == '_'))
-                *repairs |= DY_PHRASE_ODD_SEPARATOR;
+            /* Trailing separators: '_' is the no-stem marker ("X__" and
+             * "X _" occur too and can mean nothing else). */
+            out->no_stem = run_underscore;
             break;
         }
         if (run_len > 0) {
@@ -109,12 +108,13 @@ typedef struct phrase_rec {
     uint32_t payload;
     int32_t line;
     uint8_t n;              /* words */
+    bool no_stem;           /* written with a final '_' */
     bool dropped;
 } phrase_rec;
 
 typedef struct sort_key {
     uint32_t first;
-    uint32_t n;
+    uint32_t length;        /* PETRARCH's pattern length: words + no_stem */
     uint32_t index;
 } sort_key;
 
@@ -125,7 +125,8 @@ struct dy_wordphrases {
     size_t n, cap;
     size_t live;
 
-    /* Finds an earlier identical phrase: open addressing over index + 1. */
+    /* Finds the kept copy of an identical phrase: open addressing over
+     * phrase index + 1. */
     uint32_t *dup_slots;
     size_t dup_mask;
 
@@ -196,9 +197,9 @@ static bool grow_dup_slots(dy_wordphrases *t)
 }
 
 long dy_wordphrases_add(dy_wordphrases *t, const dy_phrase_words *p,
-                        uint32_t payload, long line, long *first_copy)
+                        uint32_t payload, long line, dy_phrase_clash *clash)
 {
-    *first_copy = -1;
+    clash->kept = clash->dropped = -1;
     if (p->n == 0 || p->n > DY_PHRASE_MAX_WORDS || t->n >= UINT32_MAX - 1)
         return -1;
     if (!grow((void **)&t->pool, &t->pool_cap, t->pool_n + p->n, sizeof *t->pool) ||
@@ -212,12 +213,13 @@ long dy_wordphrases_add(dy_wordphrases *t, const dy_phrase_words *p,
         w[i] = (p->id[i] & ID_MASK) | (p->gap[i] ? GAP_BIT : 0);
 
     size_t h = (size_t)phrase_hash(w, p->n) & t->dup_mask;
+    long rival = -1;
     for (;;) {
         uint32_t v = t->dup_slots[h];
         if (v == 0)
             break;
         if (same_words(t, &t->rec[v - 1], w, p->n)) {
-            *first_copy = (long)(v - 1);
+            rival = (long)(v - 1);
             break;
         }
         h = (h + 1) & t->dup_mask;
@@ -229,24 +231,27 @@ long dy_wordphrases_add(dy_wordphrases *t, const dy_phrase_words *p,
         .payload = payload,
         .line = line > INT32_MAX ? INT32_MAX : (int32_t)line,
         .n = (uint8_t)p->n,
+        .no_stem = p->no_stem,
         .dropped = false,
     };
-    if (*first_copy < 0)
-        t->dup_slots[h] = (uint32_t)t->n + 1;
     t->n++;
     t->pool_n += p->n;
     t->live++;
     t->finished = false;
-    return index;
-}
 
-void dy_wordphrases_drop(dy_wordphrases *t, long index)
-{
-    if (index < 0 || (size_t)index >= t->n || t->rec[index].dropped)
-        return;
-    t->rec[index].dropped = true;
-    t->live--;
-    t->finished = false;
+    if (rival < 0) {
+        t->dup_slots[h] = (uint32_t)index + 1;
+    } else {
+        /* PETRARCH's sort puts the copy with a final '_' first; between
+         * equals its stable sort keeps the older one first. */
+        bool newer_wins = p->no_stem && !t->rec[rival].no_stem;
+        clash->kept = newer_wins ? index : rival;
+        clash->dropped = newer_wins ? rival : index;
+        t->rec[clash->dropped].dropped = true;
+        t->live--;
+        t->dup_slots[h] = (uint32_t)clash->kept + 1;
+    }
+    return index;
 }
 
 uint32_t dy_wordphrases_payload(const dy_wordphrases *t, long index)
@@ -287,6 +292,8 @@ void dy_wordphrases_format(const dy_wordphrases *t, const dy_intern *words,
             buf[k++] = (v & GAP_BIT) ? ' ' : '_';
         memcpy(buf + k, s, len);
         k += len;
+        if (i + 1 == r->n && r->no_stem && k + 2 <= cap)
+            buf[k++] = '_';
     }
     buf[k] = '\0';
 }
@@ -296,8 +303,8 @@ static int compare_keys(const void *pa, const void *pb)
     const sort_key *a = pa, *b = pb;
     if (a->first != b->first)
         return a->first < b->first ? -1 : 1;
-    if (a->n != b->n)
-        return a->n > b->n ? -1 : 1;            /* longest first */
+    if (a->length != b->length)
+        return a->length > b->length ? -1 : 1;  /* longest first */
     return a->index < b->index ? -1 : (a->index > b->index); /* then oldest */
 }
 
@@ -319,7 +326,7 @@ int dy_wordphrases_finish(dy_wordphrases *t)
         if (r->dropped)
             continue;
         uint32_t first = t->pool[r->words_off] & ID_MASK;
-        keys[k++] = (sort_key){first, r->n, (uint32_t)i};
+        keys[k++] = (sort_key){first, (uint32_t)r->n + r->no_stem, (uint32_t)i};
         if (first > t->max_first)
             t->max_first = first;
     }
