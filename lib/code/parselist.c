@@ -97,6 +97,11 @@ typedef struct builder {
     const dy_tree *t;
     const char **lab;    /* current label of each node (after marking) */
     uint8_t *cls;        /* node_class of each current label */
+    /* Per node, over its subtree below it, not looking inside SBARs (their
+     * words are flat text): the first possessive marker and the first PP
+     * in preorder (-1: none), and whether a nested NP or NEC occurs. */
+    int32_t *first_pos, *first_pp;
+    uint8_t *nested_np;
     int32_t *order;      /* preorder list of nodes */
     int32_t *rank;       /* node -> position in order */
     int32_t *end;        /* node -> position after its last descendant */
@@ -240,41 +245,53 @@ static void mark_compounds(builder *b)
 {
     const dy_tree *t = b->t;
     int32_t n = t->n_nodes;
+    /* Most sentences have few conjunctions; none at all: nothing to mark. */
+    bool any_cc = false;
+    for (int32_t v = 0; v < n && !any_cc; v++) {
+        const char *l = t->nodes[v].label;
+        any_cc = t->nodes[v].word && l[0] == 'C' && l[1] == 'C' && l[2] == '\0';
+    }
+    if (!any_cc)
+        return;
     /* Per node, over its subtree including itself: clause labels (VP*, S*),
      * CC* labels, nominal (N*) labels.  None of these change while marking. */
-    uint8_t *clause = dy_arena_calloc(b->arena, (size_t)n, 1);
-    int32_t *ncc = dy_arena_calloc(b->arena, (size_t)n, sizeof *ncc);
-    int32_t *nnom = dy_arena_calloc(b->arena, (size_t)n, sizeof *nnom);
-    if (!clause || !ncc || !nnom) {
+    typedef struct counts {
+        int32_t ncc, nnom;
+        uint8_t clause;
+    } counts;
+    counts *cnt = dy_arena_calloc(b->arena, (size_t)n, sizeof *cnt);
+    if (!cnt) {
         b->nomem = true;
         return;
     }
     for (int32_t k = n; k-- > 0;) {
         int32_t v = b->order[k];
         const char *l = t->nodes[v].label;
-        if (!t->nodes[v].word && (lab_starts(l, "VP") || l[0] == 'S'))
-            clause[v] = 1;
-        if (lab_starts(l, "CC"))
-            ncc[v]++;
+        counts *c = &cnt[v];
+        if (!t->nodes[v].word && (l[0] == 'S' || (l[0] == 'V' && l[1] == 'P')))
+            c->clause = 1;
+        if (l[0] == 'C' && l[1] == 'C')
+            c->ncc++;
         if (l[0] == 'N')
-            nnom[v]++;
+            c->nnom++;
         int32_t p = t->nodes[v].parent;
         if (p >= 0) {
-            clause[p] |= clause[v];
-            ncc[p] += ncc[v];
-            nnom[p] += nnom[v];
+            cnt[p].clause |= c->clause;
+            cnt[p].ncc += c->ncc;
+            cnt[p].nnom += c->nnom;
         }
     }
     for (int32_t k = 0; k < n; k++) {
         int32_t v = b->order[k];
-        if (!t->nodes[v].word || !lab_is(t->nodes[v].label, "CC"))
+        const char *l = t->nodes[v].label;
+        if (!t->nodes[v].word || !(l[0] == 'C' && l[1] == 'C' && l[2] == '\0'))
             continue;
         int32_t p = t->nodes[v].parent;
         if (p < 0)
             continue;
-        if (clause[p] || ncc[p] > 1)
+        if (cnt[p].clause || cnt[p].ncc > 1) {
             b->lab[v] = "CCP";
-        else if (lab_starts(b->lab[p], "NP") && nnom[p] >= 3) {
+        } else if (lab_starts(b->lab[p], "NP") && cnt[p].nnom >= 3) {
             b->lab[p] = "NEC";
             b->cls[p] = NC_NEC;
         }
@@ -302,10 +319,38 @@ static int32_t find_in(const builder *b, int32_t from, int32_t to, uint8_t want,
     return -1;
 }
 
-static bool has_nested_np(const builder *b, int32_t np)
+/* Fills first_pos, first_pp and nested_np bottom-up in one pass, so each
+ * noun phrase is classified without scanning its subtree again. */
+static void summarise_subtrees(builder *b)
 {
-    int32_t from = b->rank[np] + 1, to = b->end[np];
-    return find_in(b, from, to, NC_NP, false) >= 0 || find_in(b, from, to, NC_NEC, false) >= 0;
+    const dy_tree *t = b->t;
+    int32_t n = t->n_nodes;
+    b->first_pos = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->first_pos);
+    b->first_pp = dy_arena_alloc(b->arena, (size_t)n * sizeof *b->first_pp);
+    b->nested_np = dy_arena_calloc(b->arena, (size_t)n, 1);
+    if (!b->first_pos || !b->first_pp || !b->nested_np) {
+        b->nomem = true;
+        return;
+    }
+    for (int32_t i = 0; i < n; i++)
+        b->first_pos[i] = b->first_pp[i] = -1;
+    /* Reverse preorder: children before parents, and a parent's earlier
+     * children after its later ones, so the last write is the first hit. */
+    for (int32_t k = n; k-- > 0;) {
+        int32_t v = b->order[k];
+        int32_t p = t->nodes[v].parent;
+        uint8_t c = b->cls[v];
+        if (p < 0 || c == NC_SBAR)
+            continue;
+        int32_t pos = (c == NC_POS && is_word(b, v)) ? v : b->first_pos[v];
+        int32_t pp = c == NC_PP ? v : b->first_pp[v];
+        if (pos >= 0)
+            b->first_pos[p] = pos;
+        if (pp >= 0)
+            b->first_pp[p] = pp;
+        if (c == NC_NP || c == NC_NEC || b->nested_np[v])
+            b->nested_np[p] = 1;
+    }
 }
 
 /* The words of a subtree as pieces: preterminals, and NEC nodes kept whole
@@ -538,17 +583,17 @@ static bool reduce_np(builder *b, int32_t np)
     piece *p = pieces_for(b, np);
     if (!p)
         return true;
-    int32_t from = b->rank[np] + 1, to = b->end[np], n = 0;
+    int32_t n = 0;
     bool done = false;
-    int32_t pos = find_in(b, from, to, NC_POS, true);
-    int32_t pp = pos < 0 ? find_in(b, from, to, NC_PP, false) : -1;
+    int32_t pos = b->first_pos[np];
+    int32_t pp = pos < 0 ? b->first_pp[np] : -1;
     if (pos >= 0) {
         collect(b, np, pos, p, &n, false);
         done = true;
     } else if (pp >= 0) {
         n = preposition_entity(b, pp, p);
         done = n > 0;
-    } else if (!has_nested_np(b, np)) {
+    } else if (!b->nested_np[np]) {
         collect(b, np, -1, p, &n, false);
         done = true;
     }
@@ -634,6 +679,7 @@ dyad_status pl_build(dy_arena *a, const dyad_engine *e, const dy_tree *t,
     if (index_tree(&b) != DYAD_OK)
         return dy_fail(err, DYAD_ERR_NOMEM, "out of memory");
     mark_compounds(&b);
+    summarise_subtrees(&b);
     emit(&b, t->root, false);
     if (b.nomem)
         return dy_fail(err, DYAD_ERR_NOMEM, "out of memory");
