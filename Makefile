@@ -86,7 +86,7 @@ $(DYAD): $(CLI_OBJ) $(LIBDYAD)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIBDYAD) $(PKG_LIBS) -lpthread
 
 $(UNIT): $(TEST_OBJ) $(LIBDYAD)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(TEST_OBJ) $(LIBDYAD) $(PKG_LIBS) $(shell pkg-config --libs criterion)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(TEST_OBJ) $(LIBDYAD) $(PKG_LIBS) $(shell pkg-config --libs criterion) -lpthread
 
 unit: $(UNIT)
 	$(UNIT) --jobs 2

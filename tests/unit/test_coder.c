@@ -229,3 +229,47 @@ Test(coder, options_parse_like_petrarch)
     cr_assert_eq(dyad_options_set(&o, "comma_max", "six"), -1);
     cr_assert_eq(dyad_options_set(&o, "no_such_option", "1"), -1);
 }
+
+/* One engine, several coders on several threads: the engine is read-only
+ * while coding, so every thread must see the same events. */
+#include <pthread.h>
+
+typedef struct thread_job {
+    const dyad_engine *engine;
+    int mismatches;
+} thread_job;
+
+static void *code_many(void *arg)
+{
+    thread_job *job = arg;
+    dyad_coder *c = dyad_coder_create(job->engine);
+    const char *parses[] = {
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD attacked) (NP (NNP Mordor))) (. .)))",
+        "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Arnor)) (VP (VBD condemned) (NP (NNP Mordor))) (. .)))",
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD visited) (NP (NNP Arnor))) (. .)))",
+    };
+    const size_t expected[] = {1, 2, 2};
+    for (int round = 0; round < 2000; round++) {
+        size_t k = (size_t)round % 3;
+        dyad_sentence s = {"T", "20200101", "", parses[k], 0};
+        dyad_result r;
+        if (dyad_code_sentence(c, &s, &r) != DYAD_OK || r.n_events != expected[k])
+            job->mismatches++;
+    }
+    dyad_coder_free(c);
+    return NULL;
+}
+
+Test(coder, one_engine_many_threads)
+{
+    thread_job jobs[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){engine, 0};
+        cr_assert_eq(pthread_create(&th[i], NULL, code_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        cr_assert_eq(jobs[i].mismatches, 0, "thread %d saw %d wrong results", i, jobs[i].mismatches);
+    }
+}
