@@ -43,6 +43,7 @@ typedef struct seq {
     int32_t n;
     bool upper;        /* stored walking away from the verb, backwards */
     uint64_t words;    /* dy_word_bit() of every word in it */
+    uint64_t screen;   /* dy_word_bit() (upper) or dy_word_bit_lower() (lower) */
 } seq;
 
 /* A located entity: index in the upper or the lower sequence. */
@@ -173,8 +174,10 @@ static bool word_is(const pl_item *it, const char *w)
 static void seq_push(seq *s, uint8_t kind, uint32_t wid, int32_t pl)
 {
     s->v[s->n++] = (seq_item){kind, wid, pl};
-    if (kind == S_WORD && wid)
+    if (kind == S_WORD && wid) {
         s->words |= dy_word_bit(wid);
+        s->screen |= s->upper ? dy_word_bit(wid) : dy_word_bit_lower(wid);
+    }
 }
 
 static void seq_add(seq *s, const pl_item *it, int32_t i)
@@ -191,7 +194,7 @@ static void seq_add(seq *s, const pl_item *it, int32_t i)
 static void upper_seq(const pl_list *pl, int32_t from, seq *s)
 {
     s->n = 0;
-    s->words = 0;
+    s->words = s->screen = 0;
     s->upper = true;
     for (int32_t i = from; i >= pl->start; i--) {
         const pl_item *it = &pl->items[i];
@@ -205,7 +208,7 @@ static void upper_seq(const pl_list *pl, int32_t from, seq *s)
 static void lower_seq(const pl_list *pl, int32_t from, int32_t end, seq *s)
 {
     s->n = 0;
-    s->words = 0;
+    s->words = s->screen = 0;
     s->upper = false;
     for (int32_t i = from; i < end && i < pl->n; i++)
         seq_add(s, &pl->items[i], i);
@@ -249,7 +252,7 @@ static bool synset_match(const match_state *m, uint32_t synset, int32_t *ks)
     uint32_t w = s->v[*ks].wid;
     if (!w || !(ss->bits & dy_word_bit(w)))
         return false;       /* no phrase of the synset has this word at all */
-    if (dy_synset_has_word(ss, w))
+    if (dy_verbs_word_in_synset(m->verbs, w, synset))
         return true;
     /* multi-word members that start (walking backwards: end) with w */
     const dy_synset_phrase *list = s->upper ? ss->multi_by_last : ss->multi;
@@ -787,7 +790,10 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
         match_state m = {.verbs = verbs};
         const char *code = NULL, *pattern = "";
         bool null_pattern = false;
+        uint64_t present = up.screen | lo.screen;
         for (uint32_t p = 0; p < blk->n_patterns; p++) {
+            if (blk->screens[p] & ~present)
+                continue;                 /* a literal word is missing */
             const dy_pattern *pat = &blk->patterns[p];
             if (!filter_passes(pat, up.words, lo.words))
                 continue;                 /* a word the pattern needs is missing */

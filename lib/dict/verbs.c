@@ -93,6 +93,7 @@ struct dy_verbs {
     /* finished form */
     bool finished;
     dy_pattern *fpats;
+    uint64_t *fscreens;
     dy_verb_block *fblocks;
     uint32_t n_fblocks;
     dy_verb_form *fforms;
@@ -101,6 +102,9 @@ struct dy_verbs {
     dy_synset_phrase *fmulti;         /* multi-word members, grouped per synset */
     dy_synset_phrase *fmulti_last;    /* the same, ordered by last word */
     uint32_t *fsingles;               /* one-word members, sorted per synset */
+    uint32_t *word_syn_at;            /* by word id: start in word_syn (CSR) */
+    uint32_t *word_syn;               /* synsets having the word as a member */
+    uint32_t n_word_syn;
     int32_t *first_form;           /* by word id */
     uint32_t n_first_form;
 };
@@ -142,6 +146,7 @@ void dy_verbs_free(dy_verbs *v)
     free(v->synsets.data);
     free(v->synset_of_name);
     free(v->fpats);
+    free(v->fscreens);
     free(v->fblocks);
     free(v->fforms);
     free(v->fsynsets);
@@ -149,6 +154,8 @@ void dy_verbs_free(dy_verbs *v)
     free(v->fmulti);
     free(v->fmulti_last);
     free(v->fsingles);
+    free(v->word_syn_at);
+    free(v->word_syn);
     free(v->first_form);
     dy_intern_free(v->synset_names);
     dy_arena_free(v->arena);
@@ -985,6 +992,16 @@ bool dy_synset_has_word(const dy_synset *s, uint32_t word)
     return lo < s->n_singles && s->singles[lo] == word;
 }
 
+bool dy_verbs_word_in_synset(const dy_verbs *v, uint32_t word, uint32_t synset)
+{
+    if (word >= v->n_word_syn)
+        return false;
+    for (uint32_t k = v->word_syn_at[word]; k < v->word_syn_at[word + 1]; k++)
+        if (v->word_syn[k] == synset)
+            return true;
+    return false;
+}
+
 /* The filter bits of every word a synset's phrases contain. */
 static uint64_t synset_bits(const dy_verbs *v, uint32_t synset)
 {
@@ -1089,6 +1106,28 @@ dyad_status dy_verbs_finish(dy_verbs *v)
             ps[j] = x;
         }
     }
+    /* The packed screens, in the final pattern order. */
+    v->fscreens = malloc((v->pats.n + 1) * sizeof *v->fscreens);
+    if (!v->fscreens) {
+        free(group);
+        return DYAD_ERR_NOMEM;
+    }
+    for (uint32_t g = 0; g < n_groups; g++) {
+        dy_verb_block *fb = &v->fblocks[g];
+        uint64_t *sc = v->fscreens + (fb->patterns - v->fpats);
+        for (uint32_t i = 0; i < fb->n_patterns; i++) {
+            const dy_pattern *p = &fb->patterns[i];
+            uint64_t m = 0;
+            for (uint16_t e = 0; e < p->n_upper; e++)
+                if (p->upper[e].kind == DY_PAT_WORD)
+                    m |= dy_word_bit(p->upper[e].id);
+            for (uint16_t e = 0; e < p->n_lower; e++)
+                if (p->lower[e].kind == DY_PAT_WORD)
+                    m |= dy_word_bit_lower(p->lower[e].id);
+            sc[i] = m;
+        }
+        fb->screens = sc;
+    }
     v->n_fblocks = n_groups;
     for (size_t i = 0; i < v->forms.n; i++) {
         form_rec *f = &VEC_AT(v->forms, form_rec, i);
@@ -1132,6 +1171,28 @@ dyad_status dy_verbs_finish(dy_verbs *v)
         qsort(by_last, fs->n_multi, sizeof *by_last, cmp_last_word);
         fs->multi_by_last = by_last;
         qsort((uint32_t *)fs->singles, fs->n_singles, sizeof *fs->singles, cmp_u32);
+    }
+    /* For every word, the synsets it is a one-word member of. */
+    uint32_t nw = dy_intern_count(v->words) + 2;
+    v->word_syn_at = calloc(nw + 1, sizeof *v->word_syn_at);
+    v->word_syn = malloc((n_single + 1) * sizeof *v->word_syn);
+    if (!v->word_syn_at || !v->word_syn)
+        return DYAD_ERR_NOMEM;
+    for (size_t i = 0; i < v->synsets.n; i++)
+        for (uint32_t k = 0; k < v->fsynsets[i].n_singles; k++)
+            v->word_syn_at[v->fsynsets[i].singles[k] + 1]++;
+    for (uint32_t w = 1; w <= nw; w++)
+        v->word_syn_at[w] += v->word_syn_at[w - 1];
+    v->n_word_syn = nw;
+    {
+        uint32_t *fill = malloc((nw + 1) * sizeof *fill);
+        if (!fill)
+            return DYAD_ERR_NOMEM;
+        memcpy(fill, v->word_syn_at, (nw + 1) * sizeof *fill);
+        for (size_t i = 0; i < v->synsets.n; i++)
+            for (uint32_t k = 0; k < v->fsynsets[i].n_singles; k++)
+                v->word_syn[fill[v->fsynsets[i].singles[k]]++] = (uint32_t)i;
+        free(fill);
     }
     /* Stable order: multi-word forms first (most words first), then file
      * order, so the first single-word form of a word is the file's first. */

@@ -54,6 +54,10 @@ typedef struct dy_verb_block {
     const char *name;         /* primary verb, e.g. "RESTORE" */
     const char *code;         /* block's primary code, "---" when none */
     const dy_pattern *patterns;
+    /* per pattern: dy_word_bit() of its upper literal words OR
+     * dy_word_bit_lower() of its lower ones, packed so a verb's hundreds of
+     * patterns are screened with one AND-NOT each */
+    const uint64_t *screens;
     uint32_t n_patterns;
 } dy_verb_block;
 
@@ -98,8 +102,19 @@ static inline uint64_t dy_word_bit(uint32_t word)
     return 1ull << ((word * 2654435761u) >> 26);
 }
 
+/* The same for a word on the lower side (after the verb), hashed
+ * differently so one 64-bit word can screen both sides of a pattern. */
+static inline uint64_t dy_word_bit_lower(uint32_t word)
+{
+    return 1ull << (((word ^ 0x5bd1e995u) * 2246822519u) >> 26);
+}
+
 /* Is `word` a one-word member of the synset? */
 bool dy_synset_has_word(const dy_synset *s, uint32_t word);
+
+/* Is `word` a one-word member of synset number `synset`?  Answered from a
+ * per-word list of synsets, which is short for nearly every word. */
+bool dy_verbs_word_in_synset(const dy_verbs *v, uint32_t word, uint32_t synset);
 
 /* Forms of the verb whose word id is `word`: returns the first, or -1;
  * walk on with form->next.  Multi-word forms come before single ones. */
