@@ -220,7 +220,8 @@ typedef struct dyad_record {
     const char *date;        /* as given */
     const char *category;    /* may be "" */
     const char *text;        /* may be "" */
-    const char *parse;       /* may be "" */
+    const char *parse;       /* Penn Treebank bracketing as written: entities
+                                decoded, whitespace and newlines kept; may be "" */
     size_t parse_len;
     const dyad_expected *expected; size_t n_expected;
     const dyad_config_opt *config; size_t n_config; /* <Config> inside/before the record */

@@ -108,7 +108,11 @@ void dy_reader_set_line_limit(dyad_reader *r, size_t max);
 /* --- formats --- */
 
 /* PETRARCH XML (petrxml.c): start reads the input and the prologue, so the
- * <Environment> is known as soon as the reader is open. */
+ * <Environment> is known as soon as the reader is open.  rec->parse is the
+ * <Parse> text with references decoded but its whitespace as written
+ * (newlines, indentation): dy_treebank_read() skips any whitespace, and
+ * normalising it would cost more than reading the tree.  JSON Lines gives
+ * "parse" as written too. */
 dyad_status dy_petrxml_start(dyad_reader *r);
 dyad_status dy_petrxml_next(dyad_reader *r, dyad_record *rec);
 

@@ -19,7 +19,9 @@
  * Tag and attribute names match without regard to case.  Text and attribute
  * values have the five named entities and numeric character references
  * decoded (anything else that looks like an entity is kept as written) and
- * their whitespace collapsed.
+ * their whitespace collapsed -- except <Parse>, whose whitespace is kept as
+ * written (dyad_record.parse is raw: the tree reader skips any whitespace,
+ * and collapsing it would cost more than reading the tree).
  *
  * When a record is malformed the reader reports "FILE:LINE: reason" and
  * resynchronises: it goes on after the record's </Sentence> or at the next
@@ -36,6 +38,7 @@
 typedef struct xml_attr {
     const char *name, *value;
     size_t name_len, value_len;
+    int plain;   /* the value holds no space and no '&': decoding leaves it as it is */
 } xml_attr;
 
 typedef struct xml_tag {
@@ -59,14 +62,46 @@ typedef enum markup_kind {
 /* Scanning primitives                                                 */
 /* ------------------------------------------------------------------ */
 
+/* Byte classes for names and spaces, looked up once per byte. */
+enum {
+    CH_NAME_START = 1, CH_NAME = 2, CH_SPACE = 4,
+    CH_AMP = 8,          /* '&' */
+    CH_VALUE_STOP = 16,  /* where a quoted attribute value may end: a quote, '<', NUL */
+};
+
+#define NAME_START_AND_CHAR (CH_NAME_START | CH_NAME)
+static const unsigned char char_class[256] = {
+    ['A'] = NAME_START_AND_CHAR, ['B'] = NAME_START_AND_CHAR, ['C'] = NAME_START_AND_CHAR,
+    ['D'] = NAME_START_AND_CHAR, ['E'] = NAME_START_AND_CHAR, ['F'] = NAME_START_AND_CHAR,
+    ['G'] = NAME_START_AND_CHAR, ['H'] = NAME_START_AND_CHAR, ['I'] = NAME_START_AND_CHAR,
+    ['J'] = NAME_START_AND_CHAR, ['K'] = NAME_START_AND_CHAR, ['L'] = NAME_START_AND_CHAR,
+    ['M'] = NAME_START_AND_CHAR, ['N'] = NAME_START_AND_CHAR, ['O'] = NAME_START_AND_CHAR,
+    ['P'] = NAME_START_AND_CHAR, ['Q'] = NAME_START_AND_CHAR, ['R'] = NAME_START_AND_CHAR,
+    ['S'] = NAME_START_AND_CHAR, ['T'] = NAME_START_AND_CHAR, ['U'] = NAME_START_AND_CHAR,
+    ['V'] = NAME_START_AND_CHAR, ['W'] = NAME_START_AND_CHAR, ['X'] = NAME_START_AND_CHAR,
+    ['Y'] = NAME_START_AND_CHAR, ['Z'] = NAME_START_AND_CHAR,
+    ['a'] = NAME_START_AND_CHAR, ['b'] = NAME_START_AND_CHAR, ['c'] = NAME_START_AND_CHAR,
+    ['d'] = NAME_START_AND_CHAR, ['e'] = NAME_START_AND_CHAR, ['f'] = NAME_START_AND_CHAR,
+    ['g'] = NAME_START_AND_CHAR, ['h'] = NAME_START_AND_CHAR, ['i'] = NAME_START_AND_CHAR,
+    ['j'] = NAME_START_AND_CHAR, ['k'] = NAME_START_AND_CHAR, ['l'] = NAME_START_AND_CHAR,
+    ['m'] = NAME_START_AND_CHAR, ['n'] = NAME_START_AND_CHAR, ['o'] = NAME_START_AND_CHAR,
+    ['p'] = NAME_START_AND_CHAR, ['q'] = NAME_START_AND_CHAR, ['r'] = NAME_START_AND_CHAR,
+    ['s'] = NAME_START_AND_CHAR, ['t'] = NAME_START_AND_CHAR, ['u'] = NAME_START_AND_CHAR,
+    ['v'] = NAME_START_AND_CHAR, ['w'] = NAME_START_AND_CHAR, ['x'] = NAME_START_AND_CHAR,
+    ['y'] = NAME_START_AND_CHAR, ['z'] = NAME_START_AND_CHAR,
+    ['_'] = NAME_START_AND_CHAR, [':'] = NAME_START_AND_CHAR,
+    ['0'] = CH_NAME, ['1'] = CH_NAME, ['2'] = CH_NAME, ['3'] = CH_NAME, ['4'] = CH_NAME,
+    ['5'] = CH_NAME, ['6'] = CH_NAME, ['7'] = CH_NAME, ['8'] = CH_NAME, ['9'] = CH_NAME,
+    ['-'] = CH_NAME, ['.'] = CH_NAME,
+    ['&'] = CH_AMP,
+    ['"'] = CH_VALUE_STOP, ['\''] = CH_VALUE_STOP, ['<'] = CH_VALUE_STOP, ['\0'] = CH_VALUE_STOP,
+    [' '] = CH_SPACE, ['\t'] = CH_SPACE, ['\n'] = CH_SPACE,
+    ['\r'] = CH_SPACE, ['\f'] = CH_SPACE, ['\v'] = CH_SPACE,   /* as dy_isspace() */
+};
+
 static int is_name_start(int c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':';
-}
-
-static int is_name_char(int c)
-{
-    return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    return char_class[c & 0xFF] & CH_NAME_START;
 }
 
 static int lower(int c)
@@ -74,20 +109,20 @@ static int lower(int c)
     return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
-static int names_match(const char *a, size_t a_len, const char *b, size_t b_len)
+static inline int names_match(const char *a, size_t a_len, const char *b, size_t b_len)
 {
     if (a_len != b_len)
         return 0;
     for (size_t i = 0; i < a_len; i++)
-        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+        if (a[i] != b[i] && lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
             return 0;
     return 1;
 }
 
-static int name_equals(const char *name, size_t n, const char *want)
-{
-    return names_match(name, n, want, strlen(want));
-}
+/* Macros, so that the length of a literal name is a constant and most
+ * comparisons end at the length test without a call. */
+#define name_equals(name, n, want) \
+    ((n) == strlen(want) && names_match((name), (n), (want), strlen(want)))
 
 /* Length to print a name with "%.*s": long garbage names are cut short. */
 static int shown(size_t name_len)
@@ -95,10 +130,7 @@ static int shown(size_t name_len)
     return name_len > 64 ? 64 : (int)name_len;
 }
 
-static int tag_is(const xml_tag *t, const char *name)
-{
-    return name_equals(t->name, t->name_len, name);
-}
+#define tag_is(t, want) name_equals((t)->name, (t)->name_len, (want))
 
 static int starts_with(const dyad_reader *r, size_t pos, const char *lit)
 {
@@ -127,15 +159,18 @@ static size_t find_text(const dyad_reader *r, size_t from, const char *lit)
 static markup_kind classify(const dyad_reader *r, size_t lt)
 {
     int next = (unsigned char)r->src.data[lt + 1];   /* data[len] is NUL */
-    if (starts_with(r, lt, "<!--"))
-        return MARKUP_COMMENT;
-    if (starts_with(r, lt, "<![CDATA["))
-        return MARKUP_CDATA;
-    if (next == '?' || next == '!')
-        return MARKUP_OTHER;
-    if (next == '/' && is_name_start((unsigned char)r->src.data[lt + 2]))
+    if (is_name_start(next))
         return MARKUP_TAG;
-    return is_name_start(next) ? MARKUP_TAG : MARKUP_NONE;
+    if (next == '/')   /* data[lt + 2] is in bounds: at worst the NUL */
+        return is_name_start((unsigned char)r->src.data[lt + 2]) ? MARKUP_TAG : MARKUP_NONE;
+    if (next == '!') {
+        if (starts_with(r, lt, "<!--"))
+            return MARKUP_COMMENT;
+        if (starts_with(r, lt, "<![CDATA["))
+            return MARKUP_CDATA;
+        return MARKUP_OTHER;
+    }
+    return next == '?' ? MARKUP_OTHER : MARKUP_NONE;
 }
 
 static const char *markup_name(markup_kind kind)
@@ -171,16 +206,17 @@ static size_t skip_markup(const dyad_reader *r, size_t lt, markup_kind kind,
     }
 }
 
+/* Both stop at the latest at src.len, where the NUL is neither. */
 static size_t skip_space(const dyad_reader *r, size_t p)
 {
-    while (p < r->src.len && dy_isspace((unsigned char)r->src.data[p]))
+    while (char_class[(unsigned char)r->src.data[p]] & CH_SPACE)
         p++;
     return p;
 }
 
 static size_t skip_name(const dyad_reader *r, size_t p)
 {
-    while (p < r->src.len && is_name_char((unsigned char)r->src.data[p]))
+    while (char_class[(unsigned char)r->src.data[p]] & CH_NAME)
         p++;
     return p;
 }
@@ -190,16 +226,28 @@ static size_t skip_name(const dyad_reader *r, size_t p)
 static size_t parse_attr(const dyad_reader *r, size_t p, xml_tag *t, const char **why)
 {
     const char *d = r->src.data;
-    xml_attr a = { .name = d + p, .value = "" };
+    xml_attr a = { .name = d + p, .value = "", .plain = 1 };
     size_t name_end = skip_name(r, p);
     a.name_len = name_end - p;
     p = skip_space(r, name_end);
     if (d[p] == '=') {
         p = skip_space(r, p + 1);
         if (d[p] == '"' || d[p] == '\'') {
-            size_t close = find_byte(r, p + 1, d[p]);
-            size_t lt = find_byte(r, p + 1, '<');
-            if (close == NOT_FOUND || (lt != NOT_FOUND && lt < close)) {
+            /* values are short: one pass looks for the quote and for a '<'
+             * before it (which means the quote is missing) */
+            char quote = d[p];
+            size_t close = p + 1;
+            for (;;) {   /* stops at the latest at the NUL at src.len */
+                while (!(char_class[(unsigned char)d[close]] &
+                         (CH_VALUE_STOP | CH_SPACE | CH_AMP)))
+                    close++;
+                if (d[close] == quote || d[close] == '<' || close >= r->src.len)
+                    break;
+                if (char_class[(unsigned char)d[close]] & (CH_SPACE | CH_AMP))
+                    a.plain = 0;
+                close++;   /* that, the other quote, or a NUL byte in the input */
+            }
+            if (close >= r->src.len || d[close] != quote) {
                 *why = "attribute value without its closing quote";
                 return NOT_FOUND;
             }
@@ -213,6 +261,7 @@ static size_t parse_attr(const dyad_reader *r, size_t p, xml_tag *t, const char 
                 p++;
             a.value = d + start;
             a.value_len = p - start;
+            a.plain = 0;   /* not worth knowing: decoded_copy() copes */
         }
     } else {
         p = name_end;   /* an attribute without a value: value "" */
@@ -226,8 +275,11 @@ static size_t parse_attr(const dyad_reader *r, size_t p, xml_tag *t, const char 
 static int parse_tag(const dyad_reader *r, size_t lt, xml_tag *t, const char **why)
 {
     const char *d = r->src.data;
-    memset(t, 0, sizeof *t);
     t->start = lt;
+    t->end = 0;
+    t->is_end = 0;
+    t->self_closing = 0;
+    t->n_attrs = 0;   /* attrs[] beyond n_attrs are never read */
     size_t p = lt + 1;
     if (d[p] == '/') {
         t->is_end = 1;
@@ -364,24 +416,44 @@ static int append_decoded(dy_strbuf *b, const char *s, size_t n)
     return 0;
 }
 
-/* The decoded, whitespace-normalised value of attribute `name` in arena a;
- * *out is NULL when the tag lacks it.  DYAD_OK or DYAD_ERR_NOMEM. */
-static dyad_status attr_value(dyad_reader *r, dy_arena *a, const xml_tag *t,
-                              const char *name, const char **out)
+/* s[0..n) with character references decoded, then whitespace-normalised
+ * when `normalise` is set, as a string in arena a; NULL when out of memory.
+ * Text without a '&' (nearly all) goes to the arena in one copy. */
+static const char *decoded_copy(dyad_reader *r, dy_arena *a, const char *s, size_t n,
+                                int normalise)
+{
+    if (n > 0 && memchr(s, '&', n)) {
+        r->scratch.len = 0;
+        if (append_decoded(&r->scratch, s, n) != 0)
+            return NULL;
+        s = r->scratch.data;
+        n = r->scratch.len;
+    }
+    return normalise ? dy_normalise_space(a, s, n) : dy_arena_strndup(a, s, n);
+}
+
+/* The decoded, whitespace-normalised value of attribute `name` (of length
+ * name_len) in arena a; *out is NULL when the tag lacks it.  DYAD_OK or
+ * DYAD_ERR_NOMEM. */
+static dyad_status attr_value_n(dyad_reader *r, dy_arena *a, const xml_tag *t,
+                                const char *name, size_t name_len, const char **out)
 {
     *out = NULL;
     for (int i = 0; i < t->n_attrs; i++) {
         const xml_attr *at = &t->attrs[i];
-        if (!name_equals(at->name, at->name_len, name))
+        if (at->name_len != name_len || !names_match(at->name, at->name_len, name, name_len))
             continue;
-        r->scratch.len = 0;
-        if (append_decoded(&r->scratch, at->value, at->value_len) != 0 ||
-            !(*out = dy_normalise_space(a, r->scratch.data, r->scratch.len)))
+        /* most values hold neither a space nor a '&': then they are copied */
+        *out = at->plain ? dy_arena_strndup(a, at->value, at->value_len)
+                         : decoded_copy(r, a, at->value, at->value_len, 1);
+        if (!*out)
             return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
         return DYAD_OK;
     }
     return DYAD_OK;
 }
+
+#define attr_value(r, a, t, name, out) attr_value_n((r), (a), (t), (name), strlen(name), (out))
 
 static int is_true(const char *s)
 {
@@ -448,20 +520,47 @@ static dyad_status collect_element_text(dyad_reader *r, const xml_tag *t)
     }
 }
 
-/* The text of the element whose start tag is t, decoded and
- * whitespace-normalised into arena a (see collect_element_text). */
+/* The text of the element whose start tag is t, decoded into arena a and,
+ * when `normalise` is set, whitespace-normalised (see collect_element_text);
+ * without it, whitespace is kept as written. */
 static dyad_status element_text(dyad_reader *r, dy_arena *a, const xml_tag *t,
-                                const char **out)
+                                int normalise, const char **out)
 {
-    r->scratch.len = 0;
     if (t->self_closing) {
         r->src.pos = t->end;
-    } else {
-        dyad_status st = collect_element_text(r, t);
-        if (st != DYAD_OK)
-            return st;
+        *out = "";
+        return DYAD_OK;
     }
-    *out = dy_normalise_space(a, r->scratch.data ? r->scratch.data : "", r->scratch.len);
+    /* The usual case, read straight from the input: plain text up to the
+     * element's own end tag.  Anything else takes the general path, which
+     * reads the same bytes again and reports what is wrong, if anything. */
+    size_t lt = find_byte(r, t->end, '<');
+    if (lt != NOT_FOUND && r->src.data[lt + 1] == '/') {
+        const char *d = r->src.data + lt;
+        size_t after = NOT_FOUND;   /* offset after the end tag */
+        xml_tag end;
+        const char *why = NULL;
+        if (r->src.len - lt >= t->name_len + 3 && memcmp(d + 2, t->name, t->name_len) == 0 &&
+            d[2 + t->name_len] == '>')
+            after = lt + t->name_len + 3;   /* spelled as the start tag: parse_tag agrees */
+        else if (classify(r, lt) == MARKUP_TAG && parse_tag(r, lt, &end, &why) == 0 &&
+                 names_match(end.name, end.name_len, t->name, t->name_len))
+            after = end.end;
+        if (after != NOT_FOUND) {
+            *out = decoded_copy(r, a, r->src.data + t->end, lt - t->end, normalise);
+            if (!*out)
+                return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
+            r->src.pos = after;
+            return DYAD_OK;
+        }
+    }
+    r->scratch.len = 0;
+    dyad_status st = collect_element_text(r, t);
+    if (st != DYAD_OK)
+        return st;
+    const char *text = r->scratch.data ? r->scratch.data : "";
+    *out = normalise ? dy_normalise_space(a, text, r->scratch.len)
+                     : dy_arena_strndup(a, text, r->scratch.len);
     return *out ? DYAD_OK : dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
 }
 
@@ -548,11 +647,14 @@ static void resync(dyad_reader *r, size_t from)
  * seen since the previous record first, then those inside it. */
 static dyad_status finish_record(dyad_reader *r, dyad_record *rec)
 {
+    static const dyad_config_opt no_config[1];
+    static const dyad_expected no_expected[1];
     dy_arena *a = r->record_arena;
     size_t n_config = r->pending_config.n + r->config.n;
-    dyad_config_opt *config = dy_arena_calloc(a, n_config, sizeof *config);
-    dyad_expected *expected = dy_arena_calloc(a, r->expected.n, sizeof *expected);
-    if (!config || !expected)
+    dyad_config_opt *config = n_config ? dy_arena_calloc(a, n_config, sizeof *config) : NULL;
+    dyad_expected *expected =
+        r->expected.n ? dy_arena_calloc(a, r->expected.n, sizeof *expected) : NULL;
+    if ((n_config && !config) || (r->expected.n && !expected))
         return dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
     const dyad_config_opt *pending = r->pending_config.items;
     for (size_t i = 0; i < r->pending_config.n; i++) {
@@ -565,9 +667,9 @@ static dyad_status finish_record(dyad_reader *r, dyad_record *rec)
         memcpy(config + r->pending_config.n, r->config.items, r->config.n * sizeof *config);
     if (r->expected.n)
         memcpy(expected, r->expected.items, r->expected.n * sizeof *expected);
-    rec->config = config;
+    rec->config = config ? config : no_config;   /* empty lists are not NULL */
     rec->n_config = n_config;
-    rec->expected = expected;
+    rec->expected = expected ? expected : no_expected;
     rec->n_expected = r->expected.n;
     rec->parse_len = strlen(rec->parse);
     r->pending_config.n = 0;
@@ -636,7 +738,9 @@ static dyad_status read_record_body(dyad_reader *r, dyad_record *rec)
                                     "a second <%s> in one record", is_text ? "Text" : "Parse");
             } else {
                 *seen = 1;
-                st = element_text(r, r->record_arena, &t, is_text ? &rec->text : &rec->parse);
+                /* the parse keeps its newlines: the tree reader skips them */
+                st = element_text(r, r->record_arena, &t, is_text,
+                                  is_text ? &rec->text : &rec->parse);
             }
         }
         if (st != DYAD_OK)
@@ -746,7 +850,7 @@ static dyad_status read_environment(dyad_reader *r, const xml_tag *start)
         }
         for (size_t i = 0; i < sizeof file_tags / sizeof file_tags[0]; i++) {
             if (tag_is(&t, file_tags[i]))
-                st = element_text(r, r->env_arena, &t, file_fields[i]);
+                st = element_text(r, r->env_arena, &t, 1, file_fields[i]);
         }
     }
     /* What was read is kept even when the block is malformed. */

@@ -6,9 +6,11 @@
  * memory at open (a tolerant scanner with resynchronisation is much simpler
  * over one buffer); see docs/input-formats.md. */
 #include "io/io_internal.h"
+#include "parse/tree.h"   /* dy_count_byte() */
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,13 +193,7 @@ dyad_status dy_reader_fail(dyad_reader *r, dyad_status status, long line,
 
 static long count_newlines(const char *p, size_t n)
 {
-    long count = 0;
-    const char *end = p + n;
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        count++;
-        p++;
-    }
-    return count;
+    return (long)dy_count_byte(p, n, '\n');
 }
 
 long dy_reader_line_at(dyad_reader *r, size_t off)
@@ -212,24 +208,67 @@ long dy_reader_line_at(dyad_reader *r, size_t off)
     return r->line_no;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    (defined(__GNUC__) || defined(__clang__))
+#define DY_SWAR 1
+/* The high bit of each byte of w below 0x21; the lowest one set is exact
+ * (bytes above the first such byte may be marked wrongly: a borrow). */
+static inline uint64_t bytes_below_0x21(uint64_t w)
+{
+    return (w - 0x2121212121212121u) & ~w & 0x8080808080808080u;
+}
+#endif
+
 char *dy_normalise_space(dy_arena *a, const char *s, size_t n)
 {
     char *out = dy_arena_alloc(a, n + 1);
     if (!out)
         return NULL;
-    size_t k = 0;
-    int pending_space = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (dy_isspace((unsigned char)s[i])) {
-            pending_space = k > 0;
+    char *o = out;   /* o - out <= s - (start of s) throughout */
+    const char *end = s + n;
+    while (s < end && dy_isspace((unsigned char)*s))
+        s++;
+    /* Here s is at the end or at a byte that is not a space. */
+#ifdef DY_SWAR
+    /* Eight bytes a step: every space is below 0x21, so a step without such
+     * a byte is copied whole.  The 8-byte store may write past the bytes
+     * kept, but not past out + n, as o + 8 <= out + (s + 8 - start). */
+    while (end - s >= 8) {
+        uint64_t w, low;
+        memcpy(&w, s, 8);
+        memcpy(o, &w, 8);
+        if ((low = bytes_below_0x21(w)) == 0) {
+            o += 8;
+            s += 8;
             continue;
         }
-        if (pending_space)
-            out[k++] = ' ';
-        pending_space = 0;
-        out[k++] = s[i];
+        size_t k = (size_t)__builtin_ctzll(low) >> 3;
+        o += k;
+        s += k;
+        if (!dy_isspace((unsigned char)*s)) {   /* a control byte, kept */
+            *o++ = *s++;
+            continue;
+        }
+        do
+            s++;
+        while (s < end && dy_isspace((unsigned char)*s));
+        if (s == end)
+            break;
+        *o++ = ' ';
     }
-    out[k] = '\0';
+#endif
+    /* The rest, a byte at a time.  s may be at a space here, but only after
+     * some byte has been kept. */
+    while (s < end) {
+        /* a run of other bytes (none, or some), then the spaces after it */
+        while (s < end && !dy_isspace((unsigned char)*s))
+            *o++ = *s++;
+        while (s < end && dy_isspace((unsigned char)*s))
+            s++;
+        if (s < end)
+            *o++ = ' ';
+    }
+    *o = '\0';
     return out;
 }
 

@@ -44,10 +44,18 @@ typedef struct dy_tree {
  * bracket is missing, or surplus ones follow it; the full rule is at the top
  * of treebank.c and in docs/input-formats.md.  An unlabeled node,
  * as in "( (S ...) )", gets the label "".  On failure *out is an empty tree
- * (root -1).  Memory comes from arena only: about 40 bytes per '(' plus
- * len + 1 bytes, so the caller bounds memory by bounding len. */
+ * (root -1).  The text may hold newlines, tabs and runs of spaces anywhere
+ * between tokens (a parse as written in a file); offsets in messages count
+ * bytes of text as given.  Memory comes from arena only, one block of at
+ * most 44 bytes per '(' plus len + 16 bytes, so the caller bounds memory by
+ * bounding len.  Labels and words point into that block. */
 dyad_status dy_treebank_read(dy_arena *arena, const char *text, size_t len,
                              dy_tree *out, dy_msg *err);
+
+/* Number of bytes equal to c in s[0..n), 16 bytes a step where the machine
+ * allows.  Sizes the tree before reading it; the record readers count lines
+ * with it too. */
+size_t dy_count_byte(const char *s, size_t n, char c);
 
 /* Writes the tree back in one-line bracket form (for debugging and tests):
  * "(LABEL word)" or "(LABEL child child ...)", single spaces.  Like snprintf,

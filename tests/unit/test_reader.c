@@ -76,7 +76,8 @@ Test(petrxml, reads_a_record_with_all_parts)
     cr_assert_str_eq(rec.date, "19950101");
     cr_assert_str_eq(rec.category, "DEMO");
     cr_assert_str_eq(rec.text, "Arnor is about to restore ties.");
-    cr_assert_str_eq(rec.parse, "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is)) (. .)))");
+    /* the parse is given as written (the tree reader skips the spaces) */
+    cr_assert_str_eq(rec.parse, "\n(ROOT (S (NP (NNP Arnor))\n  (VP (VBZ is)) (. .)))\n");
     cr_assert_eq(rec.parse_len, strlen(rec.parse));
     cr_assert_str_eq(rec.file, "t.xml");
     cr_assert_eq(rec.line, 2);
@@ -174,6 +175,105 @@ Test(petrxml, entities_are_decoded)
                                "&unknown; &#0; &#xD800; &#99999999; &amp");
     cr_assert_str_eq(rec.parse, "(ROOT (S (NP (NNP Arnor)) (CC &) (. .)))");
     dyad_reader_close(r);
+}
+
+Test(petrxml, parse_keeps_its_whitespace_text_and_attributes_do_not)
+{
+    const char *xml =
+        "<Sentence date=\" 2008\t0801 \" id=\"it's\" category='say \"hi\"'>\n"
+        "<Text>\r\n\t Arnor\f\vis &#10;  here&#32;. \n</Text>\n"
+        "<Parse>\r\n(ROOT\t(S (NP (NNP Arnor))\n\t(CC &amp;)&#10;(. .)))  \n</Parse>\n"
+        "</Sentence>\n"
+        "<Sentence date=\"1\" id=\"B\"><Text>a  b</TEXT ><Parse>(X <!-- c -->\n"
+        "<![CDATA[(Y y)]]>)  </PARSE></Sentence>\n"
+        "<Sentence date=\"1\" id=\"C\"><Text/><Parse/></Sentence>\n"
+        "<Sentence date=\"1\" id=\"D\"><Text></Text><Parse></Parse></Sentence>\n";
+    dyad_reader *r = open_xml(xml);
+    dyad_record rec;
+    expect_ok(r, &rec, "it's");
+    cr_assert_str_eq(rec.date, "2008 0801");
+    cr_assert_str_eq(rec.category, "say \"hi\"");
+    cr_assert_str_eq(rec.text, "Arnor is here .");
+    cr_assert_str_eq(rec.parse, "\r\n(ROOT\t(S (NP (NNP Arnor))\n\t(CC &)\n(. .)))  \n");
+    cr_assert_eq(rec.parse_len, strlen(rec.parse));
+    expect_ok(r, &rec, "B");   /* end tags in other cases, comments and CDATA */
+    cr_assert_str_eq(rec.text, "a b");
+    cr_assert_str_eq(rec.parse, "(X \n(Y y))  ");
+    cr_assert_eq(rec.parse_len, strlen(rec.parse));
+    expect_ok(r, &rec, "C");
+    cr_assert_str_eq(rec.text, "");
+    cr_assert_str_eq(rec.parse, "");
+    cr_assert_eq(rec.parse_len, 0);
+    expect_ok(r, &rec, "D");
+    cr_assert_str_eq(rec.text, "");
+    cr_assert_str_eq(rec.parse, "");
+    cr_assert_eq(rec.parse_len, 0);
+    expect_eof(r);
+    dyad_reader_close(r);
+}
+
+/* The rule dy_normalise_space() implements, one byte at a time. */
+static size_t normalise_reference(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    int pending = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (dy_isspace((unsigned char)s[i])) {
+            pending = k > 0;
+            continue;
+        }
+        if (pending)
+            out[k++] = ' ';
+        pending = 0;
+        out[k++] = s[i];
+    }
+    out[k] = '\0';
+    return k;
+}
+
+Test(reader, normalise_space_collapses_runs_and_trims)
+{
+    static const char bytes[] = " \t\n\r\f\vab\x01\x1f\x20\x21\x7f\x80\xff&<";
+    dy_arena *a = dy_arena_create(0);
+    char s[80], want[81];
+    unsigned long x = 12345;
+    for (int round = 0; round < 20000; round++) {
+        x = x * 6364136223846793005ul + 1442695040888963407ul;
+        size_t n = (x >> 33) % sizeof s;
+        int spaces_rare = (x >> 20) & 1;
+        for (size_t i = 0; i < n; i++) {
+            x = x * 6364136223846793005ul + 1442695040888963407ul;
+            unsigned pick = (unsigned)(x >> 33);
+            s[i] = spaces_rare && pick % 8 ? (char)('a' + pick % 26)
+                                           : bytes[pick % (sizeof bytes - 1)];
+        }
+        if (round % 7 == 0 && n > 0)
+            s[(x >> 40) % n] = '\0';   /* NULs are kept like any other byte */
+        size_t k = normalise_reference(s, n, want);
+        dy_arena_reset(a);
+        const char *got = dy_normalise_space(a, s, n);
+        cr_assert_not_null(got);
+        cr_assert(memcmp(got, want, k + 1) == 0, "round %d, %zu bytes", round, n);
+    }
+    /* every string of up to 9 bytes over a word byte, two spaces and a
+     * control byte: the runs meet the 8-byte steps in every way */
+    static const char alphabet[4] = { 'a', ' ', '\x01', '\n' };
+    for (size_t n = 0; n <= 9; n++)
+        for (unsigned long code = 0; code < 1ul << (2 * n); code++) {
+            unsigned long c = code;
+            for (size_t i = 0; i < n; i++, c >>= 2)
+                s[i] = alphabet[c & 3];
+            size_t k = normalise_reference(s, n, want);
+            dy_arena_reset(a);
+            const char *got = dy_normalise_space(a, s, n);
+            cr_assert(memcmp(got, want, k + 1) == 0, "string %lu of %zu bytes", code, n);
+        }
+    dy_arena_reset(a);
+    cr_assert_str_eq(dy_normalise_space(a, "", 0), "");
+    cr_assert_str_eq(dy_normalise_space(a, "  \n\t ", 6), "");
+    const char *text = "\n  Arnor   is\tabout\n\nto restore ties. \n";
+    cr_assert_str_eq(dy_normalise_space(a, text, strlen(text)), "Arnor is about to restore ties.");
+    dy_arena_free(a);
 }
 
 Test(petrxml, cdata_is_kept_as_written)

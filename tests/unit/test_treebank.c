@@ -263,6 +263,101 @@ Test(treebank, rejects_nul_byte)
     cr_assert_eq(dy_treebank_read(arena, s, sizeof s - 1, &t, &msg), DYAD_ERR_SYNTAX);
 }
 
+Test(treebank, nul_byte_is_reported_before_any_other_problem)
+{
+    /* The NUL is found wherever it is, even after text that is wrong in
+     * another way, and it is reported with its own offset. */
+    static const struct { const char *s; size_t n; } cases[] = {
+        { "(NN x y)\0", 9 },              /* a second word first */
+        { "(ROOT (NN a\0b))", 15 },         /* inside a word */
+        { "abc\0", 4 },                     /* no '(' */
+        { "(ROOT (S (NN x))) (X y)\0", 24 }, /* a second tree */
+        { ")\0(", 3 },                      /* ')' first */
+        { "(NN x\0", 7 },                   /* at the end of an open tree */
+        { "(ROOT (S (NN x)\0", 16 },        /* two brackets missing */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dy_tree t;
+        const char *nul = memchr(cases[i].s, '\0', cases[i].n);
+        char want[64];
+        snprintf(want, sizeof want, "parse offset %zu: NUL byte", (size_t)(nul - cases[i].s));
+        cr_assert_eq(dy_treebank_read(arena, cases[i].s, cases[i].n, &t, &msg), DYAD_ERR_SYNTAX,
+                     "case %zu", i);
+        cr_assert_str_eq(msg.text, want, "case %zu", i);
+        cr_assert_eq(t.root, -1);
+    }
+}
+
+Test(treebank, offsets_count_the_bytes_as_given)
+{
+    dy_tree t;
+    cr_assert_eq(read_str("\n\t (ROOT (NN x))\r\n  (NN y)", &t), DYAD_ERR_SYNTAX);
+    cr_assert_str_eq(msg.text, "parse offset 20: a second tree follows the end of the first");
+    cr_assert_eq(read_str("(ROOT\n  (S\n    (NN x)\n    (NN y)\n", &t), DYAD_ERR_SYNTAX);
+    cr_assert_str_eq(msg.text, "parse offset 33: 2 closing brackets missing (only the outermost "
+                               "one is ever supplied)");
+    cr_assert_eq(read_str("(NP\t(DT the)\n  dog)", &t), DYAD_ERR_SYNTAX);
+    cr_assert_str_eq(msg.text, "parse offset 15: word \"dog\" follows a bracketed phrase inside (NP");
+    cr_assert_eq(read_str("(NN  dog\tcat)", &t), DYAD_ERR_SYNTAX);
+    cr_assert_str_eq(msg.text, "parse offset 9: (NN dog has a second word \"cat\"");
+}
+
+Test(treebank, any_ascii_space_separates_tokens)
+{
+    const char *want = "(ROOT (S (NP (NNP Arnor)) (VP (VBD left))))";
+    cr_assert_str_eq(canonical("\f(ROOT\v(S\r(NP\t(NNP\nArnor))  (VP (VBD\f\vleft))))\n", 0),
+                     want);
+    cr_assert_str_eq(canonical("( (S\n(NP (NNP Arnor)) \n(VP (VBD left))) \n)", 0),
+                     "( (S (NP (NNP Arnor)) (VP (VBD left))))");
+}
+
+Test(treebank, words_with_any_other_bytes)
+{
+    /* bytes below '*' that are not delimiters, control bytes, long words */
+    const char *src = "(ROOT (S ($ $5) (`` \"x\"y) (SYM a!b#c%d&e'f) (NN \x01\x02" "ctl) "
+                      "(NNP Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa$) (NN \xc3\xa9t\xc3\xa9) "
+                      "(VERYLONGLABEL12345 w)(X y)(Z 1234567)(Q 12345678)(R 123456789)))";
+    cr_assert_str_eq(canonical(src, 0),
+                     "(ROOT (S ($ $5) (`` \"x\"y) (SYM a!b#c%d&e'f) (NN \x01\x02" "ctl) "
+                     "(NNP Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa$) (NN \xc3\xa9t\xc3\xa9) "
+                     "(VERYLONGLABEL12345 w) (X y) (Z 1234567) (Q 12345678) (R 123456789)))");
+    /* a word may end the text (the tree is then unfinished) */
+    expect_error("(ROOT (NN abcdefghijk", DYAD_ERR_SYNTAX);
+    expect_error("(ROOT (NN a", DYAD_ERR_SYNTAX);
+    cr_assert_str_eq(canonical("(ROOT (NN abcdefghijk)", 1), "(ROOT (NN abcdefghijk))");
+}
+
+Test(treebank, labels_and_words_do_not_point_into_the_text)
+{
+    char src[] = "(ROOT (S (NP (NNP Arnor)) (VP (VBD left))))";
+    dy_tree t;
+    cr_assert_eq(read_str(src, &t), DYAD_OK, "%s", msg.text);
+    memset(src, 'z', sizeof src - 1);
+    cr_assert_str_eq(formatted(&t), "(ROOT (S (NP (NNP Arnor)) (VP (VBD left))))");
+}
+
+Test(treebank, count_byte_counts_every_length_and_position)
+{
+    char buf[600];
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (char)(i % 7 == 0 ? '(' : i % 5 == 0 ? ')' : 'a' + i % 13);
+    for (size_t start = 0; start < 20; start++)
+        for (size_t n = 0; start + n <= sizeof buf; n += 1 + n / 16) {
+            size_t want = 0;
+            for (size_t i = 0; i < n; i++)
+                want += buf[start + i] == '(';
+            cr_assert_eq(dy_count_byte(buf + start, n, '('), want, "start %zu, n %zu", start, n);
+        }
+    /* more than 255 matches per byte lane: the lane sums must not wrap */
+    size_t big = 16 * 1000 + 7;
+    char *all = malloc(big);
+    cr_assert_not_null(all);
+    memset(all, '(', big);
+    cr_assert_eq(dy_count_byte(all, big, '('), big);
+    cr_assert_eq(dy_count_byte(all, big, ')'), 0);
+    free(all);
+}
+
 Test(treebank, reads_only_len_bytes)
 {
     dy_tree t;
@@ -290,6 +385,27 @@ static char *nested(int depth, int closed)
             s[k++] = ')';
     s[k] = '\0';
     return s;
+}
+
+Test(treebank, depth_limit_is_checked_before_the_node_above)
+{
+    /* DY_TREE_MAX_DEPTH open nodes, the innermost holding a word: one more
+     * '(' is over the limit before it is a phrase after a word. */
+    size_t n = (size_t)DY_TREE_MAX_DEPTH * 3 + 32;
+    char *s = malloc(n);
+    cr_assert_not_null(s);
+    size_t k = 0;
+    for (int i = 0; i < DY_TREE_MAX_DEPTH; i++) {
+        memcpy(s + k, "(X ", 3);
+        k += 3;
+    }
+    memcpy(s + k, "w (Y y))", 9);
+    dy_tree t;
+    cr_assert_eq(read_str(s, &t), DYAD_ERR_LIMIT, "%s", msg.text);
+    /* the same one level less deep: now the word is the problem */
+    cr_assert_eq(read_str(s + 3, &t), DYAD_ERR_SYNTAX, "%s", msg.text);
+    cr_assert(strstr(msg.text, "has both a word and a bracketed phrase") != NULL, "%s", msg.text);
+    free(s);
 }
 
 Test(treebank, nesting_100000_deep_is_a_clean_limit_error)
