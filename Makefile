@@ -10,7 +10,7 @@
 
 BUILD   ?= build
 CC      ?= gcc
-PKGS    := jansson
+PKGS    := jansson libutf8proc
 # Deferred (=, not :=): expanded in the recipes, after the deps stamp has
 # installed pkg-config and jansson on a fresh machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -38,6 +38,15 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 # library, so nothing is read from disk at run time (lib/code/cameo.h).
 CAMEO_GEN := $(BUILD)/gen/cameo_table.c
 LIB_OBJ   += $(BUILD)/obj/gen/cameo_table.o
+# The WordNet tables of the lemmatizer are generated from Debian's
+# wordnet-base by tools/gen_wordnet.c (built for the build machine) and
+# compiled in the same way (lib/tag/lemma.h, docs/lemma.md).
+WORDNET_DIR   ?= /usr/share/wordnet
+WORDNET_GEN   := $(BUILD)/gen/wordnet_lemma.c
+WORDNET_TOOL  := $(BUILD)/tools/gen_wordnet
+WORDNET_FILES  = $(wildcard $(addprefix $(WORDNET_DIR)/,index.noun index.verb \
+                   index.adj index.adv noun.exc verb.exc adj.exc adv.exc cntlist.rev))
+LIB_OBJ       += $(BUILD)/obj/gen/wordnet_lemma.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -66,6 +75,18 @@ $(CAMEO_GEN): data/cameo.tsv scripts/gen-cameo.sh
 	@mkdir -p $(@D)
 	sh scripts/gen-cameo.sh data/cameo.tsv > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 $(BUILD)/obj/gen/cameo_table.o: $(CAMEO_GEN) lib/code/cameo.h | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Iinclude -Ilib -c $< -o $@
+
+# Generated WordNet tables (see WORDNET_GEN above).  The tool is a build
+# machine program: no sanitizers, whatever SANITIZE says.
+$(WORDNET_TOOL): tools/gen_wordnet.c lib/tag/lemma.h | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -std=c17 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -Ilib -o $@ $<
+$(WORDNET_GEN): $(WORDNET_TOOL) $(WORDNET_FILES) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(WORDNET_TOOL) $(WORDNET_DIR) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+$(BUILD)/obj/gen/wordnet_lemma.o: $(WORDNET_GEN) lib/tag/lemma.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Iinclude -Ilib -c $< -o $@
 

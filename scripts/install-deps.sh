@@ -9,9 +9,11 @@ PACKAGES=(
   build-essential     # gcc, make
   pkg-config
   libjansson-dev      # JSON Lines input
+  libutf8proc-dev     # Unicode categories and NFC in the tokenizer (lib/text)
   libcriterion-dev    # unit tests
   clang               # fuzz targets (libFuzzer ships with clang 14)
   python3             # e2e test helpers and bench corpus builder
+  wordnet-base        # WordNet 3.0 data: build/gen/wordnet_lemma.c is generated from it
 )
 # `time` gives /usr/bin/time -v for peak RSS in bench/.
 PACKAGES+=(time)
