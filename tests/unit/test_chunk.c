@@ -49,17 +49,10 @@ static double cpu_us(void)
     return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
 }
 
-/* Built with a sanitizer, timings mean little. */
-#if defined(__SANITIZE_ADDRESS__)
+/* Timings are printed, never asserted: speed goals are checked by bench/,
+ * not by unit tests that a busy machine could fail.  Set to 1 locally to
+ * guard against lost linearity while working on the builder. */
 #define TIMING_CHECKED 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TIMING_CHECKED 0
-#endif
-#endif
-#ifndef TIMING_CHECKED
-#define TIMING_CHECKED 1
-#endif
 
 static int verbose(void)
 {
