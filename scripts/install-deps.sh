@@ -14,6 +14,7 @@ PACKAGES=(
   clang               # fuzz targets (libFuzzer ships with clang 14)
   python3             # e2e test helpers and bench corpus builder
   wordnet-base        # WordNet 3.0 data: build/gen/wordnet_lemma.c is generated from it
+  liblingua-en-tagger-perl  # Treebank word/tag counts: build/gen/lexicon.c (the tagger) is generated from it
 )
 # `time` gives /usr/bin/time -v for peak RSS in bench/.
 PACKAGES+=(time)

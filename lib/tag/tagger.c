@@ -1,0 +1,1018 @@
+/* tagger.c -- HMM part-of-speech tagger (see tagger.h, docs/tagger.md).
+ *
+ * Per sentence: (1) each token gets up to MAXC candidate tags with emission
+ * scores (word_cands); (2) the context pass adjusts them for what a bigram
+ * model cannot see (context); (3) Viterbi picks the best tag sequence under
+ * the Treebank's tag bigrams; (4) one clause-level correction
+ * (finite_clause).  Nothing is allocated per token: the work arrays live on
+ * the stack, or in the caller's arena for sentences over WINDOW tokens. */
+#include "tag/tagger.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tag/lexicon.h"
+#include "tag/tagset.h"
+
+#define MAXC DY_TAG_MAX_CANDIDATES
+#define WINDOW 128          /* tokens tagged on the stack at once */
+#define MAX_FOLD 64         /* longest word looked up case-folded */
+
+typedef struct cands {
+    uint64_t mask;          /* TAGBIT() of each tag[] */
+    uint8_t n;
+    uint8_t kind;           /* DY_KIND_* of the word */
+    uint8_t tag[MAXC];
+    float emit[MAXC];       /* log P(word | tag) + a per-word constant */
+} cands;
+
+#define TAGBIT(t) (1ull << (t))
+
+/* A sparse distribution over tags, for words whose evidence is mixed:
+ * suffix lists have at most 10 tags, words 8, WordNet's masks 14. */
+#define DIST_MAX 32
+typedef struct dist {
+    unsigned n;
+    uint8_t tag[DIST_MAX];
+    float p[DIST_MAX];
+} dist;
+
+/* s[0..n) equals / ends with a string literal. */
+#define EQ(s, n, lit) ((n) == sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
+#define ENDS(s, n, lit) \
+    ((n) >= sizeof(lit) - 1 && memcmp((s) + (n) - (sizeof(lit) - 1), (lit), sizeof(lit) - 1) == 0)
+
+/* ---- tuning (see docs/tagger.md) ------------------------------------------ */
+
+/* Unknown words: the weight left to tags WordNet rules out, and the least
+ * share of a tag it allows. */
+#define WN_LEAK 0.1f
+#define WN_FLOOR 0.05f
+/* A capitalised word inside a sentence known only in lower case: the share
+ * of the lower-case reading ("Silly" is more likely part of a name)... */
+#define LOWER_SHARE_INSIDE 0.3f
+/* ... and at the start of a sentence ("Soldiers" is the plural noun). */
+#define LOWER_SHARE_INITIAL 0.9f
+/* A regular past form the Treebank saw only as VBD (or VBN) gets the other
+ * tag at this log share of the seen one ("celebrated"). */
+#define TWIN_LOGP (-2.3f)
+/* log factors of the context pass */
+#define AUX_WRONG_FORM (-3.0f)    /* "has" + VB/VBP/VBZ, "will" + VBN ... */
+#define AUX_NO_PAST (-4.0f)       /* "has" + VBD, "was" + VBD, "did" + VBD */
+#define HAVE_NOT_ADJ (-2.5f)      /* "has celebrated": VBN, not JJ */
+#define NO_PARTICLE (-3.0f)       /* RP without a verb that takes it */
+#define PASSIVE_BY (-2.0f)        /* "sent by": VBD */
+#define FIXED_PHRASE (-5.0f)      /* "about to", "out of", "as many as" */
+/* Transitions: VBN and VBG right after a verb that is no auxiliary
+ * ("crowds/VBZ burned/VBN" is rare; "is burned" is not).  The Treebank's
+ * VBZ -> VBN comes almost all from "is" and "has". */
+#define NONAUX_VBN (-3.0f)
+#define NONAUX_VBG (-1.6f)
+
+/* ---- small text helpers ---------------------------------------------- */
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* 12, -3.5, .5, 1,000, 1/2, 10:30, 1990-91 */
+static int is_number(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        i++;
+    if (i < n && s[i] == '.')
+        i++;
+    if (i >= n || !is_digit((unsigned char)s[i]))
+        return 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_digit(c))
+            continue;
+        if ((c == '.' || c == ',' || c == '/' || c == ':' || c == '-') &&
+            i + 1 < n && is_digit((unsigned char)s[i + 1]))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* ASCII lower case of s into buf (cap >= n + 1); 0 when too long. */
+static size_t fold(const char *s, size_t n, char *buf, size_t cap)
+{
+    if (n + 1 > cap)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static int lrb_text(const char *s, size_t n)
+{
+    return EQ(s, n, "-LRB-") || EQ(s, n, "-LSB-") || EQ(s, n, "-LCB-") ||
+           EQ(s, n, "(") || EQ(s, n, "[") || EQ(s, n, "{");
+}
+
+static int rrb_text(const char *s, size_t n)
+{
+    return EQ(s, n, "-RRB-") || EQ(s, n, "-RSB-") || EQ(s, n, "-RCB-") ||
+           EQ(s, n, ")") || EQ(s, n, "]") || EQ(s, n, "}");
+}
+
+/* Token text, never NULL. */
+static const char *text_of(const dy_token *t, size_t *n)
+{
+    *n = t->text ? t->len : 0;
+    return t->text ? t->text : "";
+}
+
+static int tok_is(const dy_token *t, const char *lit, size_t litn)
+{
+    return t->text && t->len == litn && memcmp(t->text, lit, litn) == 0;
+}
+#define TOK_IS(t, lit) tok_is((t), (lit), sizeof(lit) - 1)
+
+/* ---- candidate lists and distributions -------------------------------- */
+
+static int has_tag(const cands *c, uint8_t tag)
+{
+    return (c->mask & TAGBIT(tag)) != 0;
+}
+
+static void scale(cands *c, uint8_t tag, float log_factor)
+{
+    if (!has_tag(c, tag))
+        return;
+    for (unsigned k = 0; k < c->n; k++)
+        if (c->tag[k] == tag)
+            c->emit[k] += log_factor;
+}
+
+static void cands_one(cands *c, uint8_t tag)
+{
+    c->tag[0] = tag;
+    c->emit[0] = 0;
+    c->n = 1;
+    c->mask = TAGBIT(tag);
+}
+
+static void cands_from_word(const dy_lex_word *w, cands *c)
+{
+    const dy_lex_tag *t = &dy_lex_tags[w->tags];
+    unsigned k = w->n_tags < MAXC ? w->n_tags : MAXC;
+    uint64_t mask = 0;
+    for (unsigned i = 0; i < k; i++) {
+        c->tag[i] = t[i].tag;
+        c->emit[i] = t[i].emit;
+        mask |= TAGBIT(t[i].tag);
+    }
+    c->n = (uint8_t)k;
+    c->mask = mask;
+    /* A regular verb's past tense and past participle are one word, and a
+     * lexicon drawn from one corpus may have seen only one of them
+     * ("celebrated": VBD and JJ, never VBN). */
+    uint64_t past = mask & (TAGBIT(DY_TAG_VBD) | TAGBIT(DY_TAG_VBN));
+    if (past && past != (TAGBIT(DY_TAG_VBD) | TAGBIT(DY_TAG_VBN)) && k < MAXC) {
+        const char *s = dy_lex_text(w);
+        size_t n = dy_lex_len(w);
+        if (ENDS(s, n, "ed")) {
+            uint8_t seen = past & TAGBIT(DY_TAG_VBD) ? DY_TAG_VBD : DY_TAG_VBN;
+            uint8_t twin = seen == DY_TAG_VBD ? DY_TAG_VBN : DY_TAG_VBD;
+            unsigned i = 0;
+            while (t[i].tag != seen)
+                i++;
+            c->tag[k] = twin;
+            c->emit[k] = t[i].emit + dy_lex_tag_logp[seen] + TWIN_LOGP - dy_lex_tag_logp[twin];
+            c->n++;
+            c->mask |= TAGBIT(twin);
+        }
+    }
+}
+
+static void dist_add(dist *d, uint8_t tag, float p)
+{
+    for (unsigned i = 0; i < d->n; i++)
+        if (d->tag[i] == tag) {
+            d->p[i] += p;
+            return;
+        }
+    if (d->n < DIST_MAX) {
+        d->tag[d->n] = tag;
+        d->p[d->n++] = p;
+    }
+}
+
+static float dist_sum(const dist *d)
+{
+    float sum = 0;
+    for (unsigned i = 0; i < d->n; i++)
+        sum += d->p[i];
+    return sum;
+}
+
+static float dist_get(const dist *d, uint8_t tag)
+{
+    for (unsigned i = 0; i < d->n; i++)
+        if (d->tag[i] == tag)
+            return d->p[i];
+    return 0;
+}
+
+static void dist_add_word(dist *d, const dy_lex_word *w, float weight)
+{
+    const dy_lex_tag *t = &dy_lex_tags[w->tags];
+    for (unsigned k = 0; k < w->n_tags; k++)
+        dist_add(d, t[k].tag, weight * expf(t[k].emit + dy_lex_tag_logp[t[k].tag]));
+}
+
+/* P(tag | shape, suffix) of an unknown word: its longest stored suffix. */
+static void dist_add_suffix(dist *d, const char *s, size_t n, char shape, float weight)
+{
+    char key[DY_LEX_SUFFIX_MAX + 1];
+    size_t maxl = n < DY_LEX_SUFFIX_MAX ? n : DY_LEX_SUFFIX_MAX;
+    key[0] = shape;
+    for (size_t l = maxl + 1; l-- > 0;) {
+        memcpy(key + 1, s + n - l, l);
+        const dy_lex_suffix *e = dy_lex_find_suffix(key, l + 1);
+        if (!e)
+            continue;
+        const dy_lex_share *t = &dy_lex_sfx_tags[e->tags];
+        for (unsigned k = 0; k < e->n_tags; k++)
+            dist_add(d, t[k].tag, weight * t[k].p);
+        return;
+    }
+    /* every class has a root entry; this is only a safety net */
+    dist_add(d, shape == DY_SHAPE_LOWER ? DY_TAG_NN : DY_TAG_NNP, weight);
+}
+
+/* Narrows d to the tags in mask: they get the share 1 - leak of the mass,
+ * split as d splits it but with at least `floor` each (the suffix model may
+ * find a tag WordNet allows unlikely); d as it was keeps the share leak. */
+static void dist_restrict(dist *d, uint64_t mask, float leak, float floor)
+{
+    float sum = dist_sum(d), allowed = 0, q[DY_TAG_COUNT];
+    uint8_t tags[DY_TAG_COUNT];
+    unsigned nq = 0;
+    if (sum <= 0)
+        sum = 1;
+    for (uint64_t m = mask; m && nq < DY_TAG_COUNT; m &= m - 1) {
+        uint8_t t = (uint8_t)__builtin_ctzll(m);
+        float v = dist_get(d, t) / sum;
+        tags[nq] = t;
+        q[nq] = v > floor ? v : floor;
+        allowed += q[nq++];
+    }
+    for (unsigned i = 0; i < d->n; i++)
+        d->p[i] *= leak / sum;
+    for (unsigned i = 0; i < nq; i++)
+        dist_add(d, tags[i], (1 - leak) * q[i] / allowed);
+}
+
+/* d += weight * src / |src| */
+static void dist_mix(dist *d, const dist *src, float weight)
+{
+    float sum = dist_sum(src);
+    if (sum <= 0)
+        return;
+    for (unsigned i = 0; i < src->n; i++)
+        dist_add(d, src->tag[i], weight * src->p[i] / sum);
+}
+
+static void dist_to_cands(dist *d, cands *c)
+{
+    float sum = 0, max = 0;
+    for (unsigned i = 0; i < d->n; i++) {
+        sum += d->p[i];
+        max = d->p[i] > max ? d->p[i] : max;
+    }
+    if (sum <= 0) {
+        cands_one(c, DY_TAG_NN);
+        return;
+    }
+    /* most probable first, dropping tags far below the best */
+    unsigned k = 0;
+    for (unsigned i = 0; i < d->n; i++)
+        if (d->p[i] >= max * 1e-3f && d->tag[i] != DY_TAG_NONE) {
+            d->tag[k] = d->tag[i];
+            d->p[k++] = d->p[i];
+        }
+    for (unsigned i = 1; i < k; i++) {
+        uint8_t xt = d->tag[i];
+        float xp = d->p[i];
+        unsigned j = i;
+        while (j > 0 && d->p[j - 1] < xp) {
+            d->tag[j] = d->tag[j - 1];
+            d->p[j] = d->p[j - 1];
+            j--;
+        }
+        d->tag[j] = xt;
+        d->p[j] = xp;
+    }
+    if (k > MAXC)
+        k = MAXC;
+    c->mask = 0;
+    for (unsigned i = 0; i < k; i++) {
+        c->tag[i] = d->tag[i];
+        c->emit[i] = logf(d->p[i] / sum) - dy_lex_tag_logp[d->tag[i]];
+        c->mask |= TAGBIT(d->tag[i]);
+    }
+    c->n = (uint8_t)k;
+}
+
+/* ---- WordNet morphology ------------------------------------------------ */
+
+static unsigned wn_bits(const char *s, size_t n)
+{
+    const dy_lex_word *w = dy_lex_find(s, n);
+    return w ? w->wn : 0;
+}
+
+/* Has s[0..n), less `cut` letters plus `add`, the WordNet bits `want`? */
+static int wn_base(const char *s, size_t n, size_t cut, const char *add, unsigned want)
+{
+    char buf[MAX_FOLD + 4];
+    size_t m = strlen(add);
+    if (n <= cut || n - cut + m >= sizeof buf || n - cut < 2)
+        return 0;
+    memcpy(buf, s, n - cut);
+    memcpy(buf + n - cut, add, m);
+    return (wn_bits(buf, n - cut + m) & want) != 0;
+}
+
+/* Open-class tags WordNet allows for a lower-case word: from the word as a
+ * lemma, its regular inflections, and the exception lists.  0: WordNet
+ * knows nothing of it. */
+static uint64_t wn_tags(const char *s, size_t n)
+{
+    uint64_t m = 0;
+    unsigned b = wn_bits(s, n);
+    if (b & DY_WN_NOUN)
+        m |= TAGBIT(DY_TAG_NN);
+    if (b & DY_WN_VERB)
+        m |= TAGBIT(DY_TAG_VB) | TAGBIT(DY_TAG_VBP);
+    if (b & DY_WN_ADJ)
+        m |= TAGBIT(DY_TAG_JJ);
+    if (b & DY_WN_ADV)
+        m |= TAGBIT(DY_TAG_RB);
+    if (b & DY_WN_PLURAL)
+        m |= TAGBIT(DY_TAG_NNS);
+    if (b & DY_WN_VERB_FORM)
+        m |= TAGBIT(DY_TAG_VBD) | TAGBIT(DY_TAG_VBN) | TAGBIT(DY_TAG_JJ);
+    if (n < 4)
+        return m;
+    /* -s, -es, -ies: plural noun or third person verb */
+    if (ENDS(s, n, "s") && !ENDS(s, n, "ss")) {
+        unsigned nb = wn_base(s, n, 1, "", DY_WN_NOUN) ? DY_WN_NOUN : 0;
+        nb |= wn_base(s, n, 1, "", DY_WN_VERB) ? DY_WN_VERB : 0;
+        if (ENDS(s, n, "es")) {
+            nb |= wn_base(s, n, 2, "", DY_WN_NOUN) ? DY_WN_NOUN : 0;
+            nb |= wn_base(s, n, 2, "", DY_WN_VERB) ? DY_WN_VERB : 0;
+        }
+        if (ENDS(s, n, "ies")) {
+            nb |= wn_base(s, n, 3, "y", DY_WN_NOUN) ? DY_WN_NOUN : 0;
+            nb |= wn_base(s, n, 3, "y", DY_WN_VERB) ? DY_WN_VERB : 0;
+        }
+        if (nb & DY_WN_NOUN)
+            m |= TAGBIT(DY_TAG_NNS);
+        if (nb & DY_WN_VERB)
+            m |= TAGBIT(DY_TAG_VBZ);
+    }
+    /* -ed: past tense or participle (and participial adjective) */
+    if (ENDS(s, n, "ed") &&
+        (wn_base(s, n, 2, "", DY_WN_VERB) || wn_base(s, n, 1, "", DY_WN_VERB) ||
+         (ENDS(s, n, "ied") && wn_base(s, n, 3, "y", DY_WN_VERB)) ||
+         (n >= 5 && s[n - 3] == s[n - 4] && wn_base(s, n, 3, "", DY_WN_VERB))))
+        m |= TAGBIT(DY_TAG_VBD) | TAGBIT(DY_TAG_VBN) | TAGBIT(DY_TAG_JJ);
+    /* -ing: gerund or participle (and noun or adjective) */
+    if (ENDS(s, n, "ing") &&
+        (wn_base(s, n, 3, "", DY_WN_VERB) || wn_base(s, n, 3, "e", DY_WN_VERB) ||
+         (n >= 6 && s[n - 4] == s[n - 5] && wn_base(s, n, 4, "", DY_WN_VERB)) ||
+         (ENDS(s, n, "ying") && wn_base(s, n, 4, "ie", DY_WN_VERB))))
+        m |= TAGBIT(DY_TAG_VBG) | TAGBIT(DY_TAG_NN) | TAGBIT(DY_TAG_JJ);
+    /* -er, -est: comparative and superlative adjectives */
+    if (ENDS(s, n, "er") &&
+        (wn_base(s, n, 2, "", DY_WN_ADJ) || wn_base(s, n, 1, "", DY_WN_ADJ) ||
+         (ENDS(s, n, "ier") && wn_base(s, n, 3, "y", DY_WN_ADJ))))
+        m |= TAGBIT(DY_TAG_JJR);
+    if (ENDS(s, n, "est") &&
+        (wn_base(s, n, 3, "", DY_WN_ADJ) || wn_base(s, n, 2, "", DY_WN_ADJ) ||
+         (ENDS(s, n, "iest") && wn_base(s, n, 4, "y", DY_WN_ADJ))))
+        m |= TAGBIT(DY_TAG_JJS);
+    /* -ly: adverb from an adjective */
+    if (ENDS(s, n, "ly") &&
+        (wn_base(s, n, 2, "", DY_WN_ADJ) ||
+         (ENDS(s, n, "ily") && wn_base(s, n, 3, "y", DY_WN_ADJ)) ||
+         (ENDS(s, n, "ally") && wn_base(s, n, 4, "", DY_WN_ADJ)) ||
+         (ENDS(s, n, "bly") && wn_base(s, n, 1, "e", DY_WN_ADJ))))
+        m |= TAGBIT(DY_TAG_RB);
+    return m;
+}
+
+/* ---- one word out of context -------------------------------------------- */
+
+/* Unknown word of a lower-case shape (l, h, d). */
+static void unknown_lower(const char *s, size_t n, char shape, dist *d)
+{
+    dist_add_suffix(d, s, n, shape, 1.0f);
+    uint64_t m = 0;
+    if (shape == DY_SHAPE_LOWER) {
+        m = wn_tags(s, n);
+    } else if (shape == DY_SHAPE_LOWER_HYPHEN) {
+        /* a compound's head is its last part: "pro-restoration" */
+        const char *last = s;
+        for (const char *h = memchr(s, '-', n); h; h = memchr(last, '-', n - (size_t)(last - s)))
+            last = h + 1;
+        size_t ln = n - (size_t)(last - s);
+        if (ln > 0)
+            m = wn_tags(last, ln);
+        if (m)
+            m |= TAGBIT(DY_TAG_JJ);   /* compounds often modify a noun */
+    }
+    if (m)
+        dist_restrict(d, m, WN_LEAK, WN_FLOOR);
+}
+
+/* Unknown capitalised word (c, H, a): mostly a proper noun.  WordNet tells
+ * the plural of a nationality ("Palestinians") from a singular name. */
+static void unknown_cap(const char *s, size_t n, char shape, const dy_lex_word *e, dist *d)
+{
+    dist_add_suffix(d, s, n, shape, 1.0f);
+    uint64_t m = 0;
+    unsigned b = e ? e->wn : 0;   /* e: the word's entry, if any (no tags) */
+    if (b & (DY_WN_PROPER | DY_WN_PROPER_ADJ))
+        m |= TAGBIT(DY_TAG_NNP);
+    if (n > 3 && s[n - 1] == 's' && s[n - 2] != 's') {
+        const dy_lex_word *w = dy_lex_find(s, n - 1);
+        if (w && (w->wn & (DY_WN_PROPER | DY_WN_PROPER_ADJ)))
+            m |= TAGBIT(DY_TAG_NNPS);
+        if (w) {
+            const dy_lex_tag *t = &dy_lex_tags[w->tags];
+            for (unsigned k = 0; k < w->n_tags; k++)
+                if (t[k].tag == DY_TAG_NNP || t[k].tag == DY_TAG_JJ)
+                    m |= TAGBIT(DY_TAG_NNPS);
+        }
+    }
+    if (m)
+        dist_restrict(d, m, 2 * WN_LEAK, WN_FLOOR);
+}
+
+/* "al-Shabab", "el-Sisi", "bin-Laden": an Arabic article or kinship word
+ * before a capitalised name. */
+static int arabic_name(const char *s, size_t n)
+{
+    static const char *const pre[] = {
+        "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul", "ud",
+        "bin", "ibn", "abu", "abd",
+    };
+    const char *h = memchr(s, '-', n);
+    if (!h || h + 1 >= s + n || !dy_lex_is_upper_start(h + 1, (size_t)(s + n - h - 1)))
+        return 0;
+    size_t pn = (size_t)(h - s);
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+        if (strlen(pre[i]) == pn && memcmp(s, pre[i], pn) == 0)
+            return 1;
+    return 0;
+}
+
+static void word_cands_rare(const char *s, size_t n, int initial, const dy_lex_word *e,
+                            cands *c);
+
+/* Candidates of one word; initial: it starts the sentence. */
+static void word_cands(const char *s, size_t n, int initial, cands *c)
+{
+    const dy_lex_word *e = dy_lex_find(s, n);   /* may be WordNet's only */
+    /* the common cases: a known word in lower case, or inside the sentence
+     * (no bracket or "#" is in the lexicon) */
+    if (e && e->n_tags && (!initial || !dy_lex_is_upper_start(s, n))) {
+        c->kind = (uint8_t)e->kind;
+        cands_from_word(e, c);
+        return;
+    }
+    word_cands_rare(s, n, initial, e, c);
+}
+
+/* word_cands() for unknown words and capitalised first words: kept apart so
+ * the common path stays small. */
+static __attribute__((noinline)) void word_cands_rare(const char *s, size_t n, int initial,
+                                                      const dy_lex_word *e, cands *c)
+{
+    c->kind = DY_KIND_OTHER;
+    if (n == 0) {
+        cands_one(c, DY_TAG_SYM);
+        return;
+    }
+    unsigned char c0 = (unsigned char)s[0];
+    if (c0 == '-' || c0 == '(' || c0 == ')' || c0 == '[' || c0 == ']' || c0 == '{' ||
+        c0 == '}' || c0 == '#') {
+        if (lrb_text(s, n)) {
+            cands_one(c, DY_TAG_LRB);
+            return;
+        }
+        if (rrb_text(s, n)) {
+            cands_one(c, DY_TAG_RRB);
+            return;
+        }
+        if (EQ(s, n, "#")) {
+            cands_one(c, DY_TAG_HASH);
+            return;
+        }
+    }
+    const dy_lex_word *w = e && e->n_tags ? e : NULL;
+    char shape = dy_lex_shape(s, n);
+    int cap = shape == DY_SHAPE_CAP || shape == DY_SHAPE_CAP_HYPHEN || shape == DY_SHAPE_ALLCAPS;
+    if (w && !cap) {
+        c->kind = (uint8_t)w->kind;
+        cands_from_word(w, c);
+        return;
+    }
+    const dy_lex_word *lw = NULL;
+    char low[MAX_FOLD];
+    if (cap && fold(s, n, low, sizeof low)) {
+        lw = dy_lex_find(low, n);
+        if (lw && !lw->n_tags)
+            lw = NULL;
+        if (lw)
+            c->kind = (uint8_t)lw->kind;
+    }
+    if (w && !(initial && lw)) {
+        cands_from_word(w, c);
+        return;
+    }
+    if (!w && is_number(s, n)) {
+        w = dy_lex_find("*NUM*", 5);
+        if (w && w->n_tags)
+            cands_from_word(w, c);
+        else
+            cands_one(c, DY_TAG_CD);
+        return;
+    }
+    dist d;
+    d.n = 0;
+    if (w) {
+        /* sentence-initial word known in both cases ("The", "Old"): as
+         * often as the Treebank has each */
+        dist_add_word(&d, w, dy_lex_count(w));
+        dist_add_word(&d, lw, dy_lex_count(lw));
+    } else if (lw) {
+        /* capitalised, known only in lower case */
+        dist capd, lowd;
+        capd.n = 0;
+        lowd.n = 0;
+        unknown_cap(s, n, shape, e, &capd);
+        dist_add_word(&lowd, lw, 1.0f);
+        float share = initial ? LOWER_SHARE_INITIAL : LOWER_SHARE_INSIDE;
+        dist_mix(&d, &lowd, share);
+        dist_mix(&d, &capd, 1.0f - share);
+    } else if (cap) {
+        unknown_cap(s, n, shape, e, &d);
+    } else if (shape == DY_SHAPE_OTHER) {
+        cands_one(c, DY_TAG_SYM);
+        return;
+    } else if (shape == DY_SHAPE_LOWER_HYPHEN && arabic_name(s, n)) {
+        unknown_cap(s, n, DY_SHAPE_CAP, e, &d);
+    } else {
+        /* careless case: "wednesday", "obama".  The capitalised word's tags
+         * apply when WordNet knows it as a proper noun ("Wednesday"; its
+         * lower-case index lists "wednesday" as a noun too) or does not know
+         * the word at all; not to "advisor", capitalised only in titles. */
+        char title[MAX_FOLD];
+        if (shape == DY_SHAPE_LOWER && n < sizeof title && c0 >= 'a' && c0 <= 'z') {
+            memcpy(title, s, n);
+            title[0] = (char)(c0 - 32);
+            const dy_lex_word *tw = dy_lex_find(title, n);
+            if (tw && tw->n_tags && ((tw->wn & DY_WN_PROPER) || !(e && e->wn))) {
+                cands_from_word(tw, c);
+                return;
+            }
+        }
+        unknown_lower(s, n, shape, &d);
+    }
+    dist_to_cands(&d, c);
+}
+
+unsigned dy_tag_candidates(const char *word, size_t len, int initial,
+                           uint8_t *tags, float *scores, unsigned max)
+{
+    cands c;
+    word_cands(word ? word : "", word ? len : 0, initial, &c);
+    unsigned k = c.n < max ? c.n : max;
+    for (unsigned i = 0; i < k; i++) {
+        tags[i] = c.tag[i];
+        scores[i] = c.emit[i];
+    }
+    return k;
+}
+
+/* ---- context ------------------------------------------------------------- */
+
+static int is_verb_tag(uint8_t t)
+{
+    return t >= DY_TAG_VB && t <= DY_TAG_VBZ;
+}
+
+#define VERB_TAGS (TAGBIT(DY_TAG_VB) | TAGBIT(DY_TAG_VBD) | TAGBIT(DY_TAG_VBG) | \
+                   TAGBIT(DY_TAG_VBN) | TAGBIT(DY_TAG_VBP) | TAGBIT(DY_TAG_VBZ))
+
+static int has_verb_tag(const cands *c)
+{
+    return (c->mask & VERB_TAGS) != 0;
+}
+
+static int is_punct_tag(uint8_t t)
+{
+    return t >= DY_TAG_COMMA;
+}
+
+/* Is "verb particle" a phrasal verb of WordNet ("burned down": burn_down),
+ * for some base form of the verb? */
+static int phrasal(const char *v, size_t vn, const char *p, size_t pn)
+{
+    char low[MAX_FOLD], key[MAX_FOLD + 24];
+    if (!fold(v, vn, low, sizeof low) || pn > 16)
+        return 0;
+    /* (letters cut, letters added) for the regular inflections */
+    const struct {
+        uint8_t cut;
+        const char *add;
+        int ok;
+    } stems[] = {
+        {0, "", 1},
+        {1, "", ENDS(low, vn, "s") || ENDS(low, vn, "ed")},
+        {2, "", ENDS(low, vn, "es") || ENDS(low, vn, "ed")},
+        {3, "y", ENDS(low, vn, "ies") || ENDS(low, vn, "ied")},
+        {3, "", ENDS(low, vn, "ing") ||
+                (ENDS(low, vn, "ed") && vn > 4 && low[vn - 3] == low[vn - 4])},
+        {3, "e", ENDS(low, vn, "ing")},
+        {4, "", ENDS(low, vn, "ing") && vn > 5 && low[vn - 4] == low[vn - 5]},
+    };
+    for (size_t i = 0; i < sizeof stems / sizeof stems[0]; i++) {
+        if (!stems[i].ok || (size_t)stems[i].cut + 2 > vn)
+            continue;
+        size_t m = vn - stems[i].cut, am = strlen(stems[i].add);
+        memcpy(key, low, m);
+        memcpy(key + m, stems[i].add, am);
+        m += am;
+        key[m++] = '_';
+        for (size_t k = 0; k < pn; k++)
+            key[m + k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 : p[k]);
+        if (dy_lex_find(key, m + pn))
+            return 1;
+    }
+    return 0;
+}
+
+/* A particle (RP) needs a verb that takes it, at most four words back. */
+static int particle_ok(const dy_token *tok, uint32_t i, const cands *c)
+{
+    size_t pn;
+    const char *p = text_of(&tok[i], &pn);
+    for (uint32_t j = i; j-- > 0 && i - j <= 4;) {
+        if (c[j].n && is_punct_tag(c[j].tag[0]))
+            break;
+        size_t vn;
+        const char *v = text_of(&tok[j], &vn);
+        if (has_verb_tag(&c[j]) && phrasal(v, vn, p, pn))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is RP a candidate with at least 5% of the word's mass?  ("up", "out",
+ * not the rare RP of "in") */
+static int rp_matters(const cands *c)
+{
+    if (!has_tag(c, DY_TAG_RP))
+        return 0;
+    for (unsigned k = 0; k < c->n; k++)
+        if (c->tag[k] == DY_TAG_RP)
+            return c->emit[k] + dy_lex_tag_logp[DY_TAG_RP] > -3.0f;
+    return 0;
+}
+
+/* What the bigram model cannot see: the auxiliary or modal before a verb,
+ * possibly across adverbs ("has again appealed", "did n't clash"); whether a
+ * verb takes a particle; a few fixed phrases.  tok and c start at the
+ * window; n tokens. */
+static void context(const dy_token *tok, uint32_t n, cands *c)
+{
+    int ctx = DY_KIND_OTHER;   /* kind of the last word that is no adverb */
+    for (uint32_t i = 0; i < n; i++) {
+        cands *ci = &c[i];
+        const dy_token *t = &tok[i];
+        const dy_token *next = i + 1 < n ? &tok[i + 1] : NULL;
+        if (ci->n < 2)
+            goto next_word;   /* nothing to choose between */
+        switch (ctx) {
+        case DY_KIND_HAVE:
+            if (has_tag(ci, DY_TAG_VBN))
+                scale(ci, DY_TAG_JJ, HAVE_NOT_ADJ);
+            /* fall through */
+        case DY_KIND_BE:
+            scale(ci, DY_TAG_VBD, AUX_NO_PAST);
+            scale(ci, DY_TAG_VB, AUX_WRONG_FORM);
+            scale(ci, DY_TAG_VBP, AUX_WRONG_FORM);
+            scale(ci, DY_TAG_VBZ, AUX_WRONG_FORM);
+            break;
+        case DY_KIND_DO:
+        case DY_KIND_MODAL:
+            scale(ci, DY_TAG_VBD, AUX_NO_PAST);
+            scale(ci, DY_TAG_VBN, AUX_WRONG_FORM);
+            scale(ci, DY_TAG_VBP, AUX_WRONG_FORM);
+            scale(ci, DY_TAG_VBZ, AUX_WRONG_FORM);
+            break;
+        default:
+            break;
+        }
+        if (t->text && t->len <= 5) {
+            /* "about to" + verb: IN, as the Treebank tags it */
+            if (next && TOK_IS(t, "about") && TOK_IS(next, "to"))
+                scale(ci, DY_TAG_RB, FIXED_PHRASE);
+            /* "as many as", "as well as": the first "as" is an adverb */
+            if (i + 2 < n && TOK_IS(t, "as") && TOK_IS(&tok[i + 2], "as") &&
+                (has_tag(&c[i + 1], DY_TAG_JJ) || has_tag(&c[i + 1], DY_TAG_RB)))
+                scale(ci, DY_TAG_IN, FIXED_PHRASE);
+        }
+        if (rp_matters(ci)) {
+            if (next && TOK_IS(t, "out") && TOK_IS(next, "of")) {
+                /* "out of" is IN IN, as "because of" */
+                scale(ci, DY_TAG_RP, FIXED_PHRASE);
+                scale(ci, DY_TAG_RB, FIXED_PHRASE);
+            } else if (!particle_ok(tok, i, c)) {
+                scale(ci, DY_TAG_RP, NO_PARTICLE);
+            }
+        }
+        /* "sent by": the passive participle */
+        if (next && has_tag(ci, DY_TAG_VBN) && TOK_IS(next, "by"))
+            scale(ci, DY_TAG_VBD, PASSIVE_BY);
+    next_word:
+        /* adverbs are looked through: "never", "also", "again" */
+        if (ci->kind == DY_KIND_NEGATION)
+            continue;
+        if (ci->kind == DY_KIND_OTHER && ci->n > 0 && ci->tag[0] == DY_TAG_RB)
+            continue;
+        ctx = ci->kind;
+    }
+}
+
+/* ---- clause-level correction --------------------------------------------- */
+
+static int is_finite(uint8_t t)
+{
+    return t == DY_TAG_VBD || t == DY_TAG_VBZ || t == DY_TAG_VBP || t == DY_TAG_MD;
+}
+
+static int is_nominal(uint8_t t)
+{
+    return t == DY_TAG_NN || t == DY_TAG_NNS || t == DY_TAG_NNP || t == DY_TAG_NNPS ||
+           t == DY_TAG_PRP || t == DY_TAG_CD || t == DY_TAG_WP;
+}
+
+static int is_adverb(uint8_t t)
+{
+    return t == DY_TAG_RB || t == DY_TAG_RBR || t == DY_TAG_RBS;
+}
+
+/* Tags inside a noun phrase before its head. */
+static int np_inner(uint8_t t)
+{
+    return t == DY_TAG_DT || t == DY_TAG_PDT || t == DY_TAG_JJ || t == DY_TAG_JJR ||
+           t == DY_TAG_JJS || t == DY_TAG_CD || t == DY_TAG_NN || t == DY_TAG_NNS ||
+           t == DY_TAG_NNP || t == DY_TAG_NNPS || t == DY_TAG_PRPS || t == DY_TAG_POS;
+}
+
+/* Does the token open a clause: "as", "since", "after", "that", "who"...? */
+static int clause_opener(const dy_token *t)
+{
+    if (t->tag == DY_TAG_WDT || t->tag == DY_TAG_WP || t->tag == DY_TAG_WPS ||
+        t->tag == DY_TAG_WRB || t->tag == DY_TAG_COLON)
+        return 1;
+    char w[12];
+    if (t->tag != DY_TAG_IN || !t->text || !fold(t->text, t->len, w, sizeof w))
+        return 0;
+    size_t n = t->len;
+    return EQ(w, n, "as") || EQ(w, n, "since") || EQ(w, n, "after") || EQ(w, n, "before") ||
+           EQ(w, n, "because") || EQ(w, n, "while") || EQ(w, n, "although") ||
+           EQ(w, n, "though") || EQ(w, n, "if") || EQ(w, n, "until") || EQ(w, n, "unless") ||
+           EQ(w, n, "once") || EQ(w, n, "whereas") || EQ(w, n, "that") ||
+           EQ(w, n, "whether") || EQ(w, n, "when");
+}
+
+/* May a subject follow this token? */
+static int subject_left(const dy_token *t)
+{
+    return clause_opener(t) || t->tag == DY_TAG_CC || t->tag == DY_TAG_COMMA ||
+           t->tag == DY_TAG_LQUOTE || is_adverb(t->tag);
+}
+
+static int is_aux_kind(uint8_t k)
+{
+    return k == DY_KIND_BE || k == DY_KIND_HAVE || k == DY_KIND_GET;
+}
+
+/* A clause needs a finite verb: a past participle right after its subject,
+ * with no auxiliary before it and no other finite verb in the clause, is
+ * the past tense ("after crowds burned down its embassy", "as the leader
+ * prepared to attend").  tok and c start at the window; n tokens. */
+static void finite_clause(dy_token *tok, uint32_t n, const cands *c)
+{
+    for (uint32_t i = 1; i < n; i++) {
+        dy_token *t = &tok[i];
+        if (t->tag != DY_TAG_VBN || !has_tag(&c[i], DY_TAG_VBD))
+            continue;
+        const dy_token *next = i + 1 < n ? &tok[i + 1] : NULL;
+        if (next && TOK_IS(next, "by"))
+            continue;
+        /* the subject right before it, across adverbs and one comma */
+        uint32_t j = i;
+        while (j > 0 && (is_adverb(tok[j - 1].tag) || c[j - 1].kind == DY_KIND_NEGATION))
+            j--;
+        int comma = j > 0 && tok[j - 1].tag == DY_TAG_COMMA;
+        if (comma)
+            j--;
+        if (j == 0 || !is_nominal(tok[j - 1].tag))
+            continue;
+        /* after a comma, only with an object after it: "Petraeus , held
+         * talks", not "The civilians , imprisoned for ..." */
+        if (comma && !(next && (is_nominal(next->tag) || next->tag == DY_TAG_DT ||
+                                next->tag == DY_TAG_PRPS)))
+            continue;
+        /* the noun phrase stands where a subject stands, not after a
+         * preposition or a verb: "conditions of an agreement forced on" */
+        uint32_t s0 = j - 1;
+        while (s0 > 0 && np_inner(tok[s0 - 1].tag))
+            s0--;
+        if (s0 > 0 && !subject_left(&tok[s0 - 1]))
+            continue;
+        /* no auxiliary or finite verb back to the clause's start ... */
+        int ok = 1;
+        for (uint32_t k = i; ok && k-- > 0;) {
+            if (is_aux_kind(c[k].kind) || is_finite(tok[k].tag))
+                ok = 0;
+            else if (clause_opener(&tok[k]))
+                break;
+        }
+        /* ... nor after it, up to the next comma or clause */
+        for (uint32_t k = i + 1; ok && k < n; k++) {
+            if (tok[k].tag == DY_TAG_COMMA || clause_opener(&tok[k]))
+                break;
+            if (is_finite(tok[k].tag))
+                ok = 0;
+        }
+        if (ok)
+            t->tag = DY_TAG_VBD;
+    }
+}
+
+/* ---- decoding ----------------------------------------------------------- */
+
+static int opening_punct(const dy_token *t)
+{
+    size_t n;
+    const char *s = text_of(t, &n);
+    return EQ(s, n, "``") || EQ(s, n, "`") || EQ(s, n, "\"") || lrb_text(s, n);
+}
+
+/* Viterbi over tok[0..n) (a window of the sentence starting at token
+ * `first`), given the tag before it. */
+/* Candidates of a word in an all-capitals sentence ("SYRIAN FORCES CLASH
+ * WITH RIOTERS"): read as if written "Syrian", at the start of a sentence,
+ * except short words the Treebank knows in capitals ("US", "UN"). */
+static void shouted_cands(const char *s, size_t n, cands *c)
+{
+    char title[MAX_FOLD];
+    const dy_lex_word *w;
+    if (dy_lex_shape(s, n) != DY_SHAPE_ALLCAPS || !fold(s, n, title, sizeof title) ||
+        (n <= 4 && (w = dy_lex_find(s, n)) && w->n_tags)) {
+        word_cands(s, n, 0, c);
+        return;
+    }
+    title[0] = s[0];
+    word_cands(title, n, 1, c);
+}
+
+/* Is the sentence written in capitals: at least three words of two or more
+ * letters, nearly all without a lower-case letter? */
+static int shouting(const dy_token *tok, uint32_t n)
+{
+    uint32_t words = 0, caps = 0, quiet = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t len;
+        const char *s = text_of(&tok[i], &len);
+        unsigned upper = 0, lower = 0;
+        for (size_t k = 0; k < len && !lower; k++) {
+            unsigned char ch = (unsigned char)s[k];
+            upper += ch >= 'A' && ch <= 'Z';
+            lower += ch >= 'a' && ch <= 'z';
+        }
+        if (lower) {
+            /* most sentences end here, after a word or two */
+            if (++quiet * 10 > n)
+                return 0;
+            words++;
+        } else if (upper >= 2) {
+            words++;
+            caps++;
+        }
+    }
+    return words >= 3 && caps * 10 >= words * 9;
+}
+
+static void viterbi(dy_token *tok, uint32_t n, uint32_t first, uint8_t prev, int shout,
+                    cands *c, float (*delta)[MAXC], uint8_t (*back)[MAXC])
+{
+    char p0 = 0;   /* first letter of the previous token */
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t g = first + i;
+        size_t len;
+        const char *s = text_of(&tok[i], &len);
+        /* the first word, also after opening quotes or brackets */
+        int initial = g == 0;
+        if (!initial && (p0 == '`' || p0 == '"' || p0 == '(' || p0 == '-' || p0 == '[' ||
+                         p0 == '{'))
+            initial = opening_punct(&tok[i - 1]) && (g == 1 || TOK_IS(&tok[i - 1], "``"));
+        p0 = len ? s[0] : 0;
+        if (shout)
+            shouted_cands(s, len, &c[i]);
+        else
+            word_cands(s, len, initial, &c[i]);
+    }
+    context(tok, n, c);
+    for (unsigned k = 0; k < c[0].n; k++) {
+        delta[0][k] = dy_lex_trans[prev][c[0].tag[k]] + c[0].emit[k];
+        back[0][k] = 0;
+    }
+    for (uint32_t i = 1; i < n; i++) {
+        uint8_t pk = c[i - 1].kind;
+        int nonaux = !is_aux_kind(pk);
+        for (unsigned k = 0; k < c[i].n; k++) {
+            uint8_t tk = c[i].tag[k];
+            float pen = 0;
+            if (nonaux)
+                pen = tk == DY_TAG_VBN ? NONAUX_VBN : tk == DY_TAG_VBG ? NONAUX_VBG : 0;
+            const float *col = &dy_lex_trans[0][tk];
+            float best = -INFINITY;
+            unsigned arg = 0;
+            if (pen == 0) {
+                for (unsigned j = 0; j < c[i - 1].n; j++) {
+                    float v = delta[i - 1][j] + col[(size_t)c[i - 1].tag[j] * DY_TAG_COUNT];
+                    if (v > best) {
+                        best = v;
+                        arg = j;
+                    }
+                }
+            } else {
+                for (unsigned j = 0; j < c[i - 1].n; j++) {
+                    uint8_t tj = c[i - 1].tag[j];
+                    float v = delta[i - 1][j] + col[(size_t)tj * DY_TAG_COUNT] +
+                              (is_verb_tag(tj) ? pen : 0);
+                    if (v > best) {
+                        best = v;
+                        arg = j;
+                    }
+                }
+            }
+            delta[i][k] = best + c[i].emit[k];
+            back[i][k] = (uint8_t)arg;
+        }
+    }
+    unsigned arg = 0;
+    for (unsigned k = 1; k < c[n - 1].n; k++)
+        if (delta[n - 1][k] > delta[n - 1][arg])
+            arg = k;
+    for (uint32_t i = n; i-- > 0;) {
+        tok[i].tag = c[i].tag[arg];
+        arg = back[i][arg];
+    }
+    finite_clause(tok, n, c);
+}
+
+void dy_tag_sentence(dy_token *tok, uint32_t n, dy_arena *scratch)
+{
+    if (!tok || n == 0)
+        return;
+    cands sc[WINDOW];
+    float sdelta[WINDOW][MAXC];
+    uint8_t sback[WINDOW][MAXC];
+    cands *c = sc;
+    float (*delta)[MAXC] = sdelta;
+    uint8_t (*back)[MAXC] = sback;
+    uint32_t window = WINDOW;
+    if (n > WINDOW && scratch) {
+        cands *ac = dy_arena_alloc(scratch, (size_t)n * sizeof *ac);
+        float (*ad)[MAXC] = dy_arena_alloc(scratch, (size_t)n * sizeof *ad);
+        uint8_t (*ab)[MAXC] = dy_arena_alloc(scratch, (size_t)n * sizeof *ab);
+        if (ac && ad && ab) {
+            c = ac;
+            delta = ad;
+            back = ab;
+            window = n;
+        }
+    }
+    int shout = shouting(tok, n);
+    for (uint32_t from = 0; from < n; from += window) {
+        uint32_t m = n - from > window ? window : n - from;
+        uint8_t prev = from == 0 ? DY_TAG_PERIOD : tok[from - 1].tag;
+        viterbi(tok + from, m, from, prev, shout, c, delta, back);
+    }
+}
