@@ -67,11 +67,13 @@ static void put_bytes(jw *w, const char *s, size_t n)
     }
 }
 
-/* For the fixed parts of a record: keys, punctuation. */
+/* For the fixed parts of a record: keys, punctuation.  Literals go
+ * through PUT_LIT, whose length is known at compile time. */
 static void put_raw(jw *w, const char *s)
 {
     put_bytes(w, s, strlen(s));
 }
+#define PUT_LIT(w, lit) put_bytes((w), (lit), sizeof(lit) - 1)
 
 static void put_long(jw *w, long v)
 {
@@ -166,20 +168,20 @@ static void put_string(jw *w, const char *s, size_t n)
                 put_bytes(w, (const char *)p, len);
                 p += len;
             } else {
-                put_raw(w, "\xEF\xBF\xBD");     /* U+FFFD */
+                PUT_LIT(w, "\xEF\xBF\xBD");     /* U+FFFD */
                 p += skip;
             }
             continue;
         }
         p++;
         switch (c) {
-        case '"':  put_raw(w, "\\\""); break;
-        case '\\': put_raw(w, "\\\\"); break;
-        case '\b': put_raw(w, "\\b"); break;
-        case '\f': put_raw(w, "\\f"); break;
-        case '\n': put_raw(w, "\\n"); break;
-        case '\r': put_raw(w, "\\r"); break;
-        case '\t': put_raw(w, "\\t"); break;
+        case '"':  PUT_LIT(w, "\\\""); break;
+        case '\\': PUT_LIT(w, "\\\\"); break;
+        case '\b': PUT_LIT(w, "\\b"); break;
+        case '\f': PUT_LIT(w, "\\f"); break;
+        case '\n': PUT_LIT(w, "\\n"); break;
+        case '\r': PUT_LIT(w, "\\r"); break;
+        case '\t': PUT_LIT(w, "\\t"); break;
         default:
             if (c < 0x20) {
                 char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
@@ -237,9 +239,9 @@ static void put_date(jw *w, const char *d)
 static void put_actor(jw *w, const char *key, const dyad_actor *a)
 {
     put_raw(w, key);
-    put_raw(w, "{\"code\":");
+    PUT_LIT(w, "{\"code\":");
     put_cstring(w, a->code);
-    put_raw(w, ",\"text\":");
+    PUT_LIT(w, ",\"text\":");
     put_cstring(w, a->text);
     put_char(w, '}');
 }
@@ -258,53 +260,53 @@ int dyad_write_event_json(FILE *f, const dyad_record *rec,
     jw_init(&w, f);
 
     flockfile(f);
-    put_raw(&w, "{\"type\":\"event\",\"article\":");
+    PUT_LIT(&w, "{\"type\":\"event\",\"article\":");
     put_cstring(&w, rec->article);
-    put_raw(&w, ",\"sentence\":");
+    PUT_LIT(&w, ",\"sentence\":");
     put_cstring(&w, rec->id);
-    put_raw(&w, ",\"date\":");
+    PUT_LIT(&w, ",\"date\":");
     put_date(&w, rec->date);
     put_actor(&w, ",\"source\":", &ev->source);
     put_actor(&w, ",\"target\":", &ev->target);
-    put_raw(&w, ",\"code\":");
+    PUT_LIT(&w, ",\"code\":");
     put_cstring(&w, code);
     /* The root comes from the code's first two characters even when the
      * code is not in the CAMEO table (e.g. "075A" from a test dictionary). */
-    put_raw(&w, ",\"root\":");
+    PUT_LIT(&w, ",\"root\":");
     put_string(&w, code, strlen(code) < 2 ? strlen(code) : 2);
-    put_raw(&w, ",\"quad_class\":");
+    PUT_LIT(&w, ",\"quad_class\":");
     if (cameo != NULL)
         put_long(&w, cameo->quad_class);
     else
-        put_raw(&w, "null");
-    put_raw(&w, ",\"goldstein\":");
+        PUT_LIT(&w, "null");
+    PUT_LIT(&w, ",\"goldstein\":");
     if (cameo != NULL && cameo->has_goldstein)
         put_tenths(&w, cameo->goldstein10);
     else
-        put_raw(&w, "null");
-    put_raw(&w, ",\"plover\":");
+        PUT_LIT(&w, "null");
+    PUT_LIT(&w, ",\"plover\":");
     if (cameo != NULL && cameo->plover != NULL)
         put_cstring(&w, cameo->plover);
     else
-        put_raw(&w, "null");
-    put_raw(&w, ",\"verb\":");
+        PUT_LIT(&w, "null");
+    PUT_LIT(&w, ",\"verb\":");
     put_cstring(&w, ev->verb);
-    put_raw(&w, ",\"pattern\":");
+    PUT_LIT(&w, ",\"pattern\":");
     put_cstring(&w, ev->pattern);
     put_raw(&w, ev->passive ? ",\"passive\":true" : ",\"passive\":false");
-    put_raw(&w, ",\"issues\":[");
+    PUT_LIT(&w, ",\"issues\":[");
     for (size_t i = 0; i < res->n_issues; i++) {
         put_raw(&w, i == 0 ? "{\"code\":" : ",{\"code\":");
         put_cstring(&w, res->issues[i].code);
-        put_raw(&w, ",\"count\":");
+        PUT_LIT(&w, ",\"count\":");
         put_long(&w, res->issues[i].count);
         put_char(&w, '}');
     }
-    put_raw(&w, "],\"file\":");
+    PUT_LIT(&w, "],\"file\":");
     put_cstring(&w, rec->file);
-    put_raw(&w, ",\"line\":");
+    PUT_LIT(&w, ",\"line\":");
     put_long(&w, rec->line);
-    put_raw(&w, "}\n");
+    PUT_LIT(&w, "}\n");
     jw_flush(&w);
     funlockfile(f);
     return w.failed ? -1 : 0;
@@ -322,19 +324,19 @@ int dyad_write_error_json(FILE *f, const char *article, const char *sentence,
     jw_init(&w, f);
 
     flockfile(f);
-    put_raw(&w, "{\"type\":\"error\",\"article\":");
+    PUT_LIT(&w, "{\"type\":\"error\",\"article\":");
     put_cstring(&w, article);
-    put_raw(&w, ",\"sentence\":");
+    PUT_LIT(&w, ",\"sentence\":");
     put_cstring(&w, sentence);
-    put_raw(&w, ",\"file\":");
+    PUT_LIT(&w, ",\"file\":");
     put_cstring(&w, file);
-    put_raw(&w, ",\"line\":");
+    PUT_LIT(&w, ",\"line\":");
     put_long(&w, line);
-    put_raw(&w, ",\"error\":");
+    PUT_LIT(&w, ",\"error\":");
     put_cstring(&w, kind);
-    put_raw(&w, ",\"message\":");
+    PUT_LIT(&w, ",\"message\":");
     put_cstring(&w, message);
-    put_raw(&w, "}\n");
+    PUT_LIT(&w, "}\n");
     jw_flush(&w);
     funlockfile(f);
     return w.failed ? -1 : 0;
