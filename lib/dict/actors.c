@@ -698,16 +698,26 @@ static const char *resolve_code(const dy_actors *a, uint32_t entry, int32_t date
     return NULL_CODE;
 }
 
+/* dy_actors_match() for a word that starts some phrase. */
+__attribute__((noinline)) static bool match_started(const dy_actors *a, const uint32_t *words,
+                                                    size_t n, size_t pos, int32_t date,
+                                                    size_t *len, const char **code)
+{
+    dy_phrase_hit hit = dy_wordphrases_find_from(a->phrases, words, n, pos);
+    if (!dy_phrase_hit_len(hit))
+        return false;
+    if (len)
+        *len = dy_phrase_hit_len(hit);
+    if (code)
+        *code = resolve_code(a, dy_phrase_hit_payload(hit), date);
+    return true;
+}
+
 bool dy_actors_match(const dy_actors *a, const uint32_t *words, size_t n,
                      size_t pos, int32_t date, size_t *len, const char **code)
 {
-    size_t matched;
-    uint32_t entry;
-    if (!a || !dy_wordphrases_match(a->phrases, words, n, pos, &matched, &entry))
+    /* Most words start no phrase: say so without a stack frame. */
+    if (!a || !words || pos >= n || !dy_wordphrases_starts(a->phrases, words[pos]))
         return false;
-    if (len)
-        *len = matched;
-    if (code)
-        *code = resolve_code(a, entry, date);
-    return true;
+    return match_started(a, words, n, pos, date, len, code);
 }

@@ -584,18 +584,29 @@ dyad_status dy_agents_load(dy_agents *g, const char *name, const char *data,
     return L.nomem ? DYAD_ERR_NOMEM : DYAD_OK;
 }
 
-bool dy_agents_match(const dy_agents *g, const uint32_t *words, size_t n,
-                     size_t pos, size_t *len, const char **code, bool *prefix)
+/* dy_agents_match() for a word that starts some phrase. */
+__attribute__((noinline)) static bool match_started(const dy_agents *g, const uint32_t *words,
+                                                    size_t n, size_t pos, size_t *len,
+                                                    const char **code, bool *prefix)
 {
-    size_t matched;
-    uint32_t payload;
-    if (!g || !dy_wordphrases_match(g->phrases, words, n, pos, &matched, &payload))
+    dy_phrase_hit hit = dy_wordphrases_find_from(g->phrases, words, n, pos);
+    if (!dy_phrase_hit_len(hit))
         return false;
+    uint32_t payload = dy_phrase_hit_payload(hit);
     if (len)
-        *len = matched;
+        *len = dy_phrase_hit_len(hit);
     if (code)
         *code = dy_intern_str(g->codes, payload >> 1);
     if (prefix)
         *prefix = payload & 1;
     return true;
+}
+
+bool dy_agents_match(const dy_agents *g, const uint32_t *words, size_t n,
+                     size_t pos, size_t *len, const char **code, bool *prefix)
+{
+    /* Most words start no phrase: say so without a stack frame. */
+    if (!g || !words || pos >= n || !dy_wordphrases_starts(g->phrases, words[pos]))
+        return false;
+    return match_started(g, words, n, pos, len, code, prefix);
 }

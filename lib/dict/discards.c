@@ -229,7 +229,7 @@ int dy_discards_check(const dy_discards *ds, const char *text, size_t len,
     if (!ds || !text || ds->n == 0)
         return 0;
     discard_scan sc = {ds, (const unsigned char *)text, len, 0, NULL};
-    dy_texttrie_scan(ds->trie, text, len, discard_visit, &sc);
+    dy_texttrie_scan(ds->trie, text, len, false, discard_visit, &sc);
     if (phrase)
         *phrase = sc.phrase;
     return sc.result;

@@ -491,7 +491,7 @@ size_t dy_issues_find(const dy_issues *is, const char *text, size_t len,
     sc.len = len;
     sc.n_found = 0;
     sc.ignored = false;
-    dy_texttrie_scan(is->trie, text, len, issue_visit, &sc);
+    dy_texttrie_scan(is->trie, text, len, true, issue_visit, &sc);
     if (sc.ignored)
         return 0;
 

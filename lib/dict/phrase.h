@@ -4,17 +4,18 @@
  * 1. Word phrases (actors, agents): a phrase is a sequence of interned word
  *    ids.  Each word after the first says how it joins the previous one: '_'
  *    in the dictionary means "the next sentence word", a space means "some
- *    later word" (intervening words allowed).  Phrases are bucketed by their
- *    first word and tried in the order PETRARCH tries them: it sorts each
- *    first-word list by the length of its stored pattern, longest first,
- *    with a stable sort; that length is the number of words plus one when
- *    the phrase was written with a final '_' (the no-stem marker is stored
- *    as an empty last word).
+ *    later word" (intervening words allowed).  A match is the one PETRARCH
+ *    finds by trying the phrases of the first word in its order: it sorts
+ *    each first-word list by the length of its stored pattern, longest
+ *    first, with a stable sort; that length is the number of words plus one
+ *    when the phrase was written with a final '_' (the no-stem marker is
+ *    stored as an empty last word).  The phrases are kept in a word trie, so
+ *    that a match costs a few lookups whatever the number of phrases.
  *
  * 2. Text phrases (discards, issues): ASCII-case-insensitive phrases looked
- *    up in raw sentence text.  A byte trie is walked from every position
- *    where a word can begin; runs of white space in the text match one space
- *    in the phrase.
+ *    up in raw sentence text, at every position where a word can begin; runs
+ *    of white space in the text match one space in the phrase.  A byte trie
+ *    holds them, entered by the text's words looked up whole.
  *
  * Both stores are immutable after their finish call and then safe to read
  * from many threads; matching never allocates. */
@@ -84,6 +85,13 @@ dy_phrase_status dy_phrase_parse(dy_intern *words, const char *s, size_t n,
 
 typedef struct dy_wordphrases dy_wordphrases;
 
+/* The first member of struct dy_wordphrases, so that the test most words
+ * fail, dy_wordphrases_starts(), costs no call.  Read-only outside phrase.c. */
+typedef struct dy_wordphrases_head {
+    uint32_t *first_node;           /* by word id: 0 when no phrase starts with it */
+    uint32_t n_first;               /* entries; 0 before dy_wordphrases_finish() */
+} dy_wordphrases_head;
+
 dy_wordphrases *dy_wordphrases_create(void);
 void dy_wordphrases_free(dy_wordphrases *t);
 
@@ -117,10 +125,43 @@ size_t dy_wordphrases_count(const dy_wordphrases *t);
 /* PETRARCH's actor_phrase_match over the first-word bucket of words[pos]:
  * the first phrase (longest first, then oldest) whose words occur in order
  * from words[pos], each either right after the previous one ('_') or after
- * some intervening words (blank).  *len = words consumed from pos, counting
- * intervening ones.  False before dy_wordphrases_finish(). */
+ * some intervening words (blank); each word takes its first occurrence,
+ * and a failure is not retried with a later occurrence of an earlier word.
+ * *len = words consumed from pos, counting intervening ones.  False before
+ * dy_wordphrases_finish(). */
 bool dy_wordphrases_match(const dy_wordphrases *t, const uint32_t *words,
                           size_t n, size_t pos, size_t *len, uint32_t *payload);
+
+/* The same, returned in a register: dy_phrase_hit_len() is 0 when nothing
+ * matches (a sentence has fewer than 2^32 words), else *len, with the
+ * payload in dy_phrase_hit_payload(). */
+typedef uint64_t dy_phrase_hit;
+
+static inline uint32_t dy_phrase_hit_len(dy_phrase_hit h)
+{
+    return (uint32_t)h;
+}
+
+static inline uint32_t dy_phrase_hit_payload(dy_phrase_hit h)
+{
+    return (uint32_t)(h >> 32);
+}
+
+dy_phrase_hit dy_wordphrases_find(const dy_wordphrases *t, const uint32_t *words, size_t n,
+                                  size_t pos);
+
+/* dy_wordphrases_find() for a caller that has checked that words is not
+ * NULL, pos < n and dy_wordphrases_starts(t, words[pos]). */
+dy_phrase_hit dy_wordphrases_find_from(const dy_wordphrases *t, const uint32_t *words, size_t n,
+                                       size_t pos);
+
+/* Whether some phrase starts with `word` (after dy_wordphrases_finish()):
+ * when not, there is no need to call the above. */
+static inline bool dy_wordphrases_starts(const dy_wordphrases *t, uint32_t word)
+{
+    const dy_wordphrases_head *h = (const dy_wordphrases_head *)(const void *)t;
+    return word < h->n_first && h->first_node[word] != 0;
+}
 
 /* ------------------------------------------------------------------ */
 /* Text phrases                                                        */
@@ -144,10 +185,14 @@ typedef bool (*dy_texttrie_visit)(void *ctx, int32_t payload, size_t start,
                                   size_t end);
 
 /* Looks for every phrase at every position of text where a word may begin
- * (start of text, after a non-word byte, or at a non-word byte); phrases
- * may end anywhere: the visitor checks any end boundary it needs. */
+ * (start of text, after a non-word byte, or at a non-word byte), in order
+ * of position, then of length; phrases may end anywhere: the visitor
+ * checks any end boundary it needs.  With whole_words, phrases that end
+ * inside a word (a word byte on both sides of the end) are left out, which
+ * makes the scan cheaper.  Nothing is allocated; safe from many threads
+ * once the inserts are done. */
 void dy_texttrie_scan(const dy_texttrie *t, const char *text, size_t len,
-                      dy_texttrie_visit visit, void *ctx);
+                      bool whole_words, dy_texttrie_visit visit, void *ctx);
 
 /* The form dy_texttrie_insert stores: s[0..n) ASCII-uppercased, blank runs
  * as one space, outer blanks dropped, into dst (NUL-terminated, truncated

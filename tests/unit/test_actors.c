@@ -478,3 +478,126 @@ Test(actors, phoenix_dictionaries)
     cr_assert_str_eq(code_at(f, "KOFI ANNAN", 0, 20080101, NULL), "ELI");
     release(f);
 }
+
+/* ---- the matcher against a plain reading of PETRARCH's rule ------------ */
+
+/* A small deterministic generator, so that failures repeat. */
+static uint64_t rng_state;
+
+static unsigned rng(unsigned n)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (unsigned)(rng_state % n);
+}
+
+typedef struct ref_phrase {
+    char text[128];          /* as written in the dictionary */
+    int words[8];            /* word numbers, 0-based */
+    bool gap[8];             /* intervening words allowed before word i */
+    int n;
+    bool no_stem;
+    int code;
+} ref_phrase;
+
+/* PETRARCH's actor_phrase_match, literally: the phrases of the first word,
+ * longest pattern first (words + the final '_'), then in file order; the
+ * first whose words occur greedily wins.  Returns the phrase or -1. */
+static int reference_match(const ref_phrase *ph, int n_ph, const int *sent, int n, int pos,
+                           int *len)
+{
+    int best = -1, best_len = 0;
+    for (int k = 0; k < n_ph; k++) {
+        const ref_phrase *p = &ph[k];
+        if (p->words[0] != sent[pos])
+            continue;
+        int at = pos + 1;
+        bool ok = true;
+        for (int i = 1; i < p->n && ok; i++) {
+            if (p->gap[i])
+                while (at < n && sent[at] != p->words[i])
+                    at++;
+            if (at < n && sent[at] == p->words[i])
+                at++;
+            else
+                ok = false;
+        }
+        if (!ok)
+            continue;
+        int plen = p->n + p->no_stem;
+        if (best < 0 || plen > ph[best].n + ph[best].no_stem) {
+            best = k;
+            best_len = at - pos;
+        }
+    }
+    *len = best_len;
+    return best;
+}
+
+Test(actors, matches_as_petrarch_on_random_phrases)
+{
+    static const char *const vocab[] = {"ANDUIN", "BREE", "CAIR", "DOL", "EDORAS", "FORNOST"};
+    rng_state = 0x9E3779B97F4A7C15ull;
+    for (int round = 0; round < 40; round++) {
+        /* Distinct phrases (words and connectors), with and without a final '_'. */
+        ref_phrase ph[60];
+        int n_ph = 0;
+        char dict[60 * 160];
+        size_t dl = 0;
+        int want = 5 + rng(55);
+        for (int tries = 0; n_ph < want && tries < 1000; tries++) {
+            ref_phrase p = {.n = 1 + (int)rng(rng(3) ? 3 : 7), .no_stem = rng(4) == 0,
+                            .code = n_ph};
+            size_t tl = 0;
+            for (int i = 0; i < p.n; i++) {
+                p.words[i] = (int)rng(6);
+                p.gap[i] = i > 0 && rng(3) == 0;
+                if (i > 0)
+                    p.text[tl++] = p.gap[i] ? ' ' : '_';
+                tl += (size_t)sprintf(p.text + tl, "%s", vocab[p.words[i]]);
+            }
+            if (p.no_stem)
+                p.text[tl++] = '_';
+            p.text[tl] = '\0';
+            bool dup = false;
+            for (int k = 0; k < n_ph && !dup; k++) {
+                dup = ph[k].n == p.n;
+                for (int i = 0; i < p.n && dup; i++)
+                    dup = ph[k].words[i] == p.words[i] && ph[k].gap[i] == p.gap[i];
+            }
+            if (dup)
+                continue;
+            ph[n_ph++] = p;
+            dl += (size_t)sprintf(dict + dl, "%s [C%d]\n", p.text, p.code);
+        }
+        fixture *f = load(dict);
+        cr_assert_eq(f->sink.count, 0, "round %d", round);
+        for (int s = 0; s < 40; s++) {
+            int sent[24];
+            uint32_t ids[24];
+            int n = 1 + (int)rng(24);
+            for (int i = 0; i < n; i++) {
+                sent[i] = (int)rng(7);      /* 6: a word in no dictionary */
+                ids[i] = sent[i] < 6 ? dy_intern_find(f->words, vocab[sent[i]], strlen(vocab[sent[i]]))
+                                     : 0;
+            }
+            for (int pos = 0; pos < n; pos++) {
+                int rlen;
+                int r = reference_match(ph, n_ph, sent, n, pos, &rlen);
+                size_t len = 0;
+                const char *code = NULL;
+                bool found = dy_actors_match(f->actors, ids, (size_t)n, (size_t)pos, 20000101, &len,
+                                             &code);
+                cr_assert_eq(found, r >= 0, "round %d sentence %d pos %d", round, s, pos);
+                if (r >= 0) {
+                    char want_code[16];
+                    snprintf(want_code, sizeof want_code, "C%d", ph[r].code);
+                    cr_assert_str_eq(code, want_code, "round %d sentence %d pos %d", round, s, pos);
+                    cr_assert_eq(len, (size_t)rlen, "round %d sentence %d pos %d", round, s, pos);
+                }
+            }
+        }
+        release(f);
+    }
+}

@@ -313,3 +313,22 @@ Test(agents, phoenix_dictionary)
     free(data);
     release(f);
 }
+
+Test(agents, gaps_take_the_first_occurrence)
+{
+    /* As the !MINIST! lines of the Phoenix file: a gap after the first word. */
+    fixture *f = load("MINISTER [~GOV]\nMINISTER FOR_DEFENCE {} [~MIL]\nMINISTER FOR_TRADE {} [~ECO]\n"
+                      "MINISTER OF_STATE_FOR_DEFENCE {} [~GOVMIL]\n");
+    size_t len;
+    cr_assert_str_eq(agent_at(f, "MINISTER FOR DEFENCE", 0, &len), "MIL");
+    cr_assert_eq(len, 3);
+    cr_assert_str_eq(agent_at(f, "MINISTER OF STATE FOR DEFENCE", 0, &len), "GOVMIL");
+    cr_assert_eq(len, 5);
+    cr_assert_str_eq(agent_at(f, "MINISTER AND HEAD FOR TRADE", 0, &len), "ECO");
+    cr_assert_eq(len, 5);
+    /* FOR takes its first occurrence, which is not followed by DEFENCE. */
+    cr_assert_str_eq(agent_at(f, "MINISTER FOR SPORT FOR DEFENCE", 0, &len), "GOV");
+    cr_assert_eq(len, 1);
+    cr_assert_str_eq(agent_at(f, "MINISTERS", 0, &len), "GOV");
+    release(f);
+}

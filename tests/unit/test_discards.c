@@ -249,3 +249,155 @@ Test(discards, phoenix_list)
     free(dict);
     release(f);
 }
+
+Test(discards, phrases_anywhere_in_long_texts)
+{
+    /* The scan reads the text in pieces: put the phrase everywhere. */
+    fixture *f = load("WORLD CHESS FINAL\n+GRAND PRIX\nCRICKET_\n");
+    char text[1200];
+    for (size_t at = 0; at < 700; at++) {
+        size_t n = 0;
+        for (size_t i = 0; i < at; i++)
+            text[n++] = i % 6 == 5 ? ' ' : (char)('m' + i % 7);
+        if (at)
+            text[n - 1] = ' ';
+        const char *phrase = (at % 3 == 0) ? "World  Chess\nfinals" : (at % 3 == 1) ? "grand prix" : "cricket";
+        n += (size_t)sprintf(text + n, "%s", phrase);
+        if (at % 2)
+            n += (size_t)sprintf(text + n, " and more words after it");
+        text[n] = '\0';
+        const char *found;
+        int want = at % 3 == 1 ? 2 : 1;
+        cr_assert_eq(check(f, text, &found), want, "phrase at %zu", at);
+        text[n - (at % 2 ? 24 : 0) - 1] = 'q';      /* spoil its last letter */
+        if (at % 3 != 0)
+            cr_assert_eq(check(f, text, NULL), 0, "spoilt phrase at %zu", at);
+    }
+    release(f);
+}
+
+Test(discards, stems_of_every_length)
+{
+    fixture *f = load("F1\nNBA\nJUDO\nCHAMP\nSNOOKERS\nMARATHONER\n(AFP SPORT\nWORLD WAR 2\n");
+    cr_assert_eq(check(f, "the f1 race", NULL), 1);
+    cr_assert_eq(check(f, "F1s", NULL), 1);
+    cr_assert_eq(check(f, "af1", NULL), 0);
+    cr_assert_eq(check(f, "NBA", NULL), 1);
+    cr_assert_eq(check(f, "nbafinals", NULL), 1, "a stem");
+    cr_assert_eq(check(f, "the nb a", NULL), 0);
+    cr_assert_eq(check(f, "judoka", NULL), 1);
+    cr_assert_eq(check(f, "Championships", NULL), 1, "a stem of 5 in a long word");
+    cr_assert_eq(check(f, "champ", NULL), 1);
+    cr_assert_eq(check(f, "chimp", NULL), 0);
+    cr_assert_eq(check(f, "snookers", NULL), 1);
+    cr_assert_eq(check(f, "snooker", NULL), 0);
+    cr_assert_eq(check(f, "marathoners", NULL), 1);
+    cr_assert_eq(check(f, "marathon", NULL), 0);
+    cr_assert_eq(check(f, "said (AFP Sport)", NULL), 1, "a phrase beginning with punctuation");
+    cr_assert_eq(check(f, "AFP sport", NULL), 0);
+    cr_assert_eq(check(f, "after world war 2", NULL), 1);
+    cr_assert_eq(check(f, "after world war 20", NULL), 1, "a stem");
+    cr_assert_eq(check(f, "after world war", NULL), 0);
+    release(f);
+}
+
+/* PETRARCH's rule read plainly, for random texts: 2 when a story discard
+ * matches, else 1 when a sentence discard does, else 0. */
+typedef struct ref_discard {
+    char phrase[32];         /* normalised: uppercase, single blanks */
+    bool story, whole_word;
+} ref_discard;
+
+static bool is_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int reference_check(const ref_discard *d, size_t nd, const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    int result = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (is_space(u[i]) || (i > 0 && is_word(u[i - 1]) && is_word(u[i])))
+            continue;
+        for (size_t k = 0; k < nd; k++) {
+            const char *p = d[k].phrase;
+            size_t j = i;
+            bool ok = true;
+            for (; *p && ok; p++) {
+                if (*p == ' ') {
+                    ok = j < len && is_space(u[j]);
+                    while (j < len && is_space(u[j]))
+                        j++;
+                } else {
+                    unsigned char c = u[j] >= 'a' && u[j] <= 'z' ? (unsigned char)(u[j] - 32) : u[j];
+                    ok = j < len && c == (unsigned char)*p;
+                    j++;
+                }
+            }
+            if (!ok)
+                continue;
+            if (d[k].whole_word && j < len && is_word(u[j]) && is_word(u[j - 1]))
+                continue;
+            if (d[k].story)
+                return 2;
+            result = 1;
+        }
+    }
+    return result;
+}
+
+Test(discards, agrees_with_a_plain_reading_on_random_texts)
+{
+    static const char alphabet[] = "AB1 -";
+    uint64_t state = 88172645463325252ull;
+#define NEXT(n) (state ^= state << 13, state ^= state >> 7, state ^= state << 17, (unsigned)(state % (n)))
+    for (int round = 0; round < 60; round++) {
+        ref_discard d[30];
+        size_t nd = 0;
+        char dict[30 * 48];
+        size_t dl = 0;
+        size_t want = 1 + NEXT(30);
+        while (nd < want) {
+            ref_discard r = {.story = NEXT(4) == 0, .whole_word = NEXT(3) == 0};
+            size_t n = 1 + NEXT(round % 2 ? 3 : 11), k = 0;
+            for (size_t i = 0; i < n; i++) {
+                char c = alphabet[NEXT(sizeof alphabet - 1)];
+                if (c == ' ' && (k == 0 || r.phrase[k - 1] == ' '))
+                    continue;
+                r.phrase[k++] = c;
+            }
+            while (k && r.phrase[k - 1] == ' ')
+                k--;
+            if (k == 0)
+                continue;
+            r.phrase[k] = '\0';
+            bool dup = false;
+            for (size_t i = 0; i < nd && !dup; i++)
+                dup = strcmp(d[i].phrase, r.phrase) == 0 && d[i].story == r.story &&
+                      d[i].whole_word == r.whole_word;
+            if (dup)
+                continue;
+            d[nd++] = r;
+            dl += (size_t)sprintf(dict + dl, "%s%s%s\n", r.story ? "+" : "", r.phrase,
+                                  r.whole_word ? "_" : "");
+        }
+        fixture *f = load(dict);
+        for (int s = 0; s < 200; s++) {
+            char text[700];
+            size_t n = NEXT(8) == 0 ? 256 + NEXT(400) : NEXT(60);
+            for (size_t i = 0; i < n; i++)
+                text[i] = "ab1AB -\t\n,x"[NEXT(11)];
+            text[n] = '\0';
+            cr_assert_eq(check(f, text, NULL), reference_check(d, nd, text, n),
+                         "round %d text '%s'", round, text);
+        }
+        release(f);
+    }
+#undef NEXT
+}

@@ -242,3 +242,146 @@ Test(issues, phoenix_list)
     free(data);
     release(f);
 }
+
+Test(issues, long_words_and_texts)
+{
+    fixture *f = load("peacekeeping force [PEACEKEEPING]\npeacekeepers [PEACEKEEPING]\n"
+                      "the taliban [TALIBAN]\nun [UN]\nceasefire [CEASEFIRE]\n"
+                      "to the un [UN]\n");
+    cr_assert_str_eq(issues_of(f, "a peacekeeping  force"), "PEACEKEEPING 1");
+    cr_assert_str_eq(issues_of(f, "a peacekeeping forces"), "");
+    cr_assert_str_eq(issues_of(f, "peacekeepers."), "PEACEKEEPING 1");
+    cr_assert_str_eq(issues_of(f, "peacekeeper"), "");
+    cr_assert_str_eq(issues_of(f, "ceasefires"), "", "eight letters, then more");
+    cr_assert_str_eq(issues_of(f, "a ceasefire"), "CEASEFIRE 1");
+    cr_assert_str_eq(issues_of(f, "The\n Taliban said"), "TALIBAN 1");
+    cr_assert_str_eq(issues_of(f, "the talibans"), "");
+    cr_assert_str_eq(issues_of(f, "went to the UN."), "UN 2");
+    cr_assert_str_eq(issues_of(f, "the unit"), "");
+    /* The scan reads the text in pieces: put the phrase everywhere. */
+    char text[1200];
+    for (size_t at = 0; at < 700; at += 7) {
+        size_t n = 0;
+        for (size_t i = 0; i < at; i++)
+            text[n++] = i % 6 == 5 ? ' ' : 'x';
+        if (at)
+            text[n - 1] = ' ';
+        n += (size_t)sprintf(text + n, "the peacekeeping   force, as before");
+        text[n] = '\0';
+        cr_assert_str_eq(issues_of(f, text), "PEACEKEEPING 1", "phrase at %zu", at);
+    }
+    release(f);
+}
+
+/* The issue rule read plainly, for random dictionaries of plain phrases
+ * (no n:, v: or +) and random texts. */
+typedef struct ref_form {
+    char phrase[32];         /* uppercase, single blanks */
+    int code;                /* -1: an ignore phrase */
+} ref_form;
+
+static bool is_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static bool form_found(const char *p, const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = 0; i < len; i++) {
+        if (is_space(u[i]) || (i > 0 && is_word(u[i - 1]) && is_word(u[i])))
+            continue;
+        size_t j = i;
+        bool ok = true;
+        for (const char *q = p; *q && ok; q++) {
+            if (*q == ' ') {
+                ok = j < len && is_space(u[j]);
+                while (j < len && is_space(u[j]))
+                    j++;
+            } else {
+                unsigned char c = u[j] >= 'a' && u[j] <= 'z' ? (unsigned char)(u[j] - 32) : u[j];
+                ok = j < len && c == (unsigned char)*q;
+                j++;
+            }
+        }
+        if (ok && !(j < len && is_word(u[j]) && is_word(u[j - 1])))
+            return true;
+    }
+    return false;
+}
+
+static void reference_issues(const ref_form *forms, size_t nf, const char *text, char *out,
+                             size_t cap)
+{
+    int count[32] = {0}, order[32];
+    size_t n_codes = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < nf; k++) {
+        if (!form_found(forms[k].phrase, text, strlen(text)))
+            continue;
+        if (forms[k].code < 0)
+            return;
+        if (count[forms[k].code]++ == 0)
+            order[n_codes++] = forms[k].code;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n_codes; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%sC%d %d", i ? ", " : "", order[i], count[order[i]]);
+}
+
+Test(issues, agree_with_a_plain_reading_on_random_texts)
+{
+    static const char alphabet[] = "AB1 -";
+    uint64_t state = 88172645463325252ull;
+#define NEXT(n) (state ^= state << 13, state ^= state >> 7, state ^= state << 17, (unsigned)(state % (n)))
+    for (int round = 0; round < 60; round++) {
+        ref_form forms[30];
+        size_t nf = 0;
+        char dict[30 * 48];
+        size_t dl = 0;
+        size_t want = 1 + NEXT(30);
+        while (nf < want) {
+            ref_form r = {.code = NEXT(10) == 0 ? -1 : (int)NEXT(8)};
+            size_t n = 1 + NEXT(round % 2 ? 4 : 12), k = 0;
+            for (size_t i = 0; i < n; i++) {
+                char c = alphabet[NEXT(sizeof alphabet - 1)];
+                if (c == ' ' && (k == 0 || r.phrase[k - 1] == ' '))
+                    continue;
+                r.phrase[k++] = c;
+            }
+            while (k && r.phrase[k - 1] == ' ')
+                k--;
+            if (k == 0 || (k == 1 && r.phrase[0] == '-'))
+                continue;
+            r.phrase[k] = '\0';
+            bool dup = false;
+            for (size_t i = 0; i < nf && !dup; i++)
+                dup = strcmp(forms[i].phrase, r.phrase) == 0 && forms[i].code == r.code;
+            if (dup)
+                continue;
+            forms[nf++] = r;
+            if (r.code < 0)
+                dl += (size_t)sprintf(dict + dl, "~%s\n", r.phrase);
+            else
+                dl += (size_t)sprintf(dict + dl, "%s [C%d]\n", r.phrase, r.code);
+        }
+        fixture *f = load(dict);
+        cr_assert_eq(f->sink.count, 0, "round %d:\n%s", round, dict);
+        for (int s = 0; s < 200; s++) {
+            char text[700], want_out[512];
+            size_t n = NEXT(8) == 0 ? 256 + NEXT(400) : NEXT(60);
+            for (size_t i = 0; i < n; i++)
+                text[i] = "ab1AB -\t\n,x"[NEXT(11)];
+            text[n] = '\0';
+            reference_issues(forms, nf, text, want_out, sizeof want_out);
+            cr_assert_str_eq(issues_of(f, text), want_out, "round %d text '%s'", round, text);
+        }
+        release(f);
+    }
+#undef NEXT
+}
