@@ -33,9 +33,19 @@ uint64_t dy_hash_bytes(const void *p, size_t n)
         b += 8;
         n -= 8;
     }
-    uint64_t k = 0;
-    for (size_t i = 0; i < n; i++)         /* tail: a variable memcpy costs more */
-        k |= (uint64_t)b[i] << (8 * i);
+    /* The last 0-7 bytes: two overlapping 4-byte loads, or three single
+     * bytes, instead of a byte loop or a variable-length memcpy. */
+    uint64_t k;
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, b, 4);
+        memcpy(&hi, b + n - 4, 4);
+        k = ((uint64_t)hi << 32) | lo;
+    } else if (n > 0) {
+        k = ((uint64_t)b[0] << 16) | ((uint64_t)b[n >> 1] << 8) | b[n - 1];
+    } else {
+        k = 0;
+    }
     h = (h ^ k) * 0xC4CEB9FE1A85EC53ull;
     h ^= h >> 32;
     h *= 0xFF51AFD7ED558CCDull;
