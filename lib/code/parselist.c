@@ -107,6 +107,8 @@ typedef struct builder {
     int32_t *end;        /* node -> position after its last descendant */
     pl_item *items;
     int32_t n, cap;
+    int32_t *open;       /* indices of openings not yet closed */
+    int32_t n_open, cap_open;
     bool nomem;
 } builder;
 
@@ -132,8 +134,23 @@ static void push(builder *b, pl_item it)
     b->items[b->n++] = it;
 }
 
+/* Openings not yet closed, so a closing learns its mate and tag from its
+ * opening instead of a second pass over the list. */
 static void push_open(builder *b, const char *label, bool from_ne)
 {
+    if (b->n_open == b->cap_open) {
+        int32_t ncap = b->cap_open ? b->cap_open * 2 : 64;
+        int32_t *ns = dy_arena_alloc(b->arena, (size_t)ncap * sizeof *ns);
+        if (!ns) {
+            b->nomem = true;
+            return;
+        }
+        if (b->n_open)
+            memcpy(ns, b->open, (size_t)b->n_open * sizeof *ns);
+        b->open = ns;
+        b->cap_open = ncap;
+    }
+    b->open[b->n_open++] = b->n;
     pl_tag tg = tag_of(label);
     push(b, (pl_item){.kind = PL_OPEN, .tag = (uint8_t)tg, .from_ne = from_ne,
                       .label = label, .mate = -1, .code = "---", .token = -1});
@@ -141,8 +158,14 @@ static void push_open(builder *b, const char *label, bool from_ne)
 
 static void push_close(builder *b, const char *label)
 {
-    push(b, (pl_item){.kind = PL_CLOSE, .tag = (uint8_t)tag_of(label),
-                      .label = label, .mate = -1, .token = -1});
+    if (b->nomem || b->n_open == 0) {
+        b->nomem = true;
+        return;
+    }
+    int32_t o = b->open[--b->n_open];
+    uint8_t tg = b->items[o].tag;
+    b->items[o].mate = b->n;
+    push(b, (pl_item){.kind = PL_CLOSE, .tag = tg, .label = label, .mate = o, .token = -1});
 }
 
 /* Interns nothing: a word not in the engine's vocabulary gets id 0. */
@@ -685,8 +708,7 @@ dyad_status pl_build(dy_arena *a, const dyad_engine *e, const dy_tree *t,
         return dy_fail(err, DYAD_ERR_NOMEM, "out of memory");
     out->items = b.items;
     out->n = b.n;
-    out->start = 2 < b.n ? 2 : b.n;
-    pl_link(out);
+    out->start = 2 < b.n ? 2 : b.n;    /* mates were linked while building */
     return DYAD_OK;
 }
 
