@@ -145,7 +145,7 @@ e2e: $(DYAD)
 test: unit e2e
 
 asan:
-	$(MAKE) BUILD=build-asan SANITIZE=1 test
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) $(MAKE) BUILD=build-asan SANITIZE=1 test
 
 fuzz:
 	$(MAKE) -f fuzz/Makefile

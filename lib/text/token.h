@@ -5,7 +5,8 @@
  * Every token keeps the byte span it came from in the original article
  * text, so events can point back into it; `text` is the token as the later
  * stages should see it (Treebank conventions: "n't", "'s", "``", "''",
- * "-LRB-" ...), NUL-terminated, in the article's arena. */
+ * "-LRB-" ...), NUL-terminated, in the article's arena or, for fixed
+ * punctuation tokens, in static storage (valid at least as long). */
 #ifndef DY_TOKEN_H
 #define DY_TOKEN_H
 

@@ -59,7 +59,7 @@ static void check_all(const example *ex, size_t n)
 /* Verbs                                                               */
 /* ------------------------------------------------------------------ */
 
-Test(lemma_verb, irregular_forms_from_the_exception_list)
+Test(lemma, verb_irregular_forms_from_the_exception_list)
 {
     CHECK({"went", "VBD", "go"}, {"gone", "VBN", "go"}, {"said", "VBD", "say"},
           {"was", "VBD", "be"}, {"were", "VBD", "be"}, {"is", "VBZ", "be"},
@@ -74,7 +74,7 @@ Test(lemma_verb, irregular_forms_from_the_exception_list)
           {"dying", "VBG", "die"}, {"lying", "VBG", "lie"}, {"fled", "VBD", "flee"});
 }
 
-Test(lemma_verb, base_tags_keep_a_base_form)
+Test(lemma, verb_base_tags_keep_a_base_form)
 {
     /* VB/VBP: a base form stays, even where it is also a past form. */
     CHECK({"saw", "VB", "saw"}, {"found", "VBP", "found"}, {"lay", "VB", "lay"},
@@ -82,7 +82,7 @@ Test(lemma_verb, base_tags_keep_a_base_form)
           {"have", "VBP", "have"}, {"spread", "VBD", "spread"}, {"cut", "VBN", "cut"});
 }
 
-Test(lemma_verb, detachment_rules)
+Test(lemma, verb_detachment_rules)
 {
     CHECK({"restored", "VBD", "restore"}, {"welcomed", "VBD", "welcome"},
           {"burned", "VBD", "burn"}, {"needed", "VBD", "need"}, {"agreed", "VBD", "agree"},
@@ -98,7 +98,7 @@ Test(lemma_verb, detachment_rules)
           {"wants", "VBZ", "want"}, {"seems", "VBZ", "seem"});
 }
 
-Test(lemma_verb, silent_e_chosen_by_spelling)
+Test(lemma, verb_silent_e_chosen_by_spelling)
 {
     /* Both stems are WordNet verbs; a single consonant after a single
      * vowel means the e was dropped (hope -> hoping, hop -> hopping). */
@@ -111,14 +111,14 @@ Test(lemma_verb, silent_e_chosen_by_spelling)
           {"winged", "VBD", "wing"}, {"chaperoned", "VBD", "chaperone"});
 }
 
-Test(lemma_verb, short_stems_do_not_lose_their_letters)
+Test(lemma, verb_short_stems_do_not_lose_their_letters)
 {
     /* "bed" is not "be" + "d", "shed" not "sh" + "ed". */
     CHECK({"bed", "VBD", "bed"}, {"wed", "VBN", "wed"}, {"shed", "VBD", "shed"},
           {"feed", "VBP", "feed"}, {"need", "VB", "need"}, {"sing", "VBG", "sing"});
 }
 
-Test(lemma_verb, unknown_verbs_follow_the_tag)
+Test(lemma, verb_unknown_verbs_follow_the_tag)
 {
     /* None of these is in WordNet 3.0. */
     CHECK({"tweeted", "VBD", "tweet"}, {"tweeting", "VBG", "tweet"},
@@ -133,7 +133,7 @@ Test(lemma_verb, unknown_verbs_follow_the_tag)
           {"xyzzy", "VBD", "xyzzy"}, {"tweet", "VB", "tweet"});
 }
 
-Test(lemma_verb, mistagged_words_still_reach_a_verb)
+Test(lemma, verb_mistagged_words_still_reach_a_verb)
 {
     CHECK({"lives", "VB", "live"}, {"goes", "VBD", "go"}, {"closed", "VBZ", "close"},
           {"went", "VBG", "go"}, {"running", "VBN", "run"});
@@ -143,7 +143,7 @@ Test(lemma_verb, mistagged_words_still_reach_a_verb)
 /* Nouns                                                               */
 /* ------------------------------------------------------------------ */
 
-Test(lemma_noun, plurals)
+Test(lemma, noun_plurals)
 {
     CHECK({"men", "NNS", "man"}, {"women", "NNS", "woman"}, {"children", "NNS", "child"},
           {"mice", "NNS", "mouse"}, {"geese", "NNS", "goose"}, {"feet", "NNS", "foot"},
@@ -158,7 +158,7 @@ Test(lemma_noun, plurals)
           {"media", "NNS", "medium"});
 }
 
-Test(lemma_noun, singulars_stay)
+Test(lemma, noun_singulars_stay)
 {
     CHECK({"news", "NN", "news"}, {"data", "NN", "data"}, {"politics", "NN", "politics"},
           {"government", "NN", "government"}, {"glass", "NN", "glass"},
@@ -166,7 +166,7 @@ Test(lemma_noun, singulars_stay)
           {"blogosphere", "NN", "blogosphere"});
 }
 
-Test(lemma_noun, unknown_plurals)
+Test(lemma, noun_unknown_plurals)
 {
     CHECK({"jihadists", "NNS", "jihadist"}, {"kiwis", "NNS", "kiwi"},
           {"hashtags", "NNS", "hashtag"}, {"bitcoins", "NNS", "bitcoin"},
@@ -177,7 +177,7 @@ Test(lemma_noun, unknown_plurals)
           {"corpus", "NNS", "corpus"}, {"xyzzyss", "NNS", "xyzzyss"});
 }
 
-Test(lemma_noun, proper_nouns_are_only_lower_cased)
+Test(lemma, noun_proper_nouns_are_only_lower_cased)
 {
     CHECK({"Obama", "NNP", "obama"}, {"Americans", "NNPS", "americans"},
           {"United", "NNP", "united"}, {"Nations", "NNPS", "nations"},
@@ -189,7 +189,7 @@ Test(lemma_noun, proper_nouns_are_only_lower_cased)
 /* Adjectives, adverbs, hyphens, contractions, other tags              */
 /* ------------------------------------------------------------------ */
 
-Test(lemma_adj, comparatives_and_superlatives)
+Test(lemma, adj_comparatives_and_superlatives)
 {
     CHECK({"better", "JJR", "good"}, {"best", "JJS", "good"}, {"worse", "JJR", "bad"},
           {"worst", "JJS", "bad"}, {"bigger", "JJR", "big"}, {"biggest", "JJS", "big"},
@@ -200,14 +200,14 @@ Test(lemma_adj, comparatives_and_superlatives)
           {"wonkier", "JJR", "wonky"}, {"fitter", "JJR", "fit"});
 }
 
-Test(lemma_other, adverbs_use_the_adverb_exceptions)
+Test(lemma, other_adverbs_use_the_adverb_exceptions)
 {
     CHECK({"better", "RBR", "well"}, {"best", "RBS", "well"}, {"harder", "RBR", "hard"},
           {"further", "RBR", "far"}, {"quickly", "RB", "quickly"}, {"Also", "RB", "also"},
           {"n't", "RB", "not"}, {"not", "RB", "not"});
 }
 
-Test(lemma_other, contractions_from_the_tokenizer)
+Test(lemma, other_contractions_from_the_tokenizer)
 {
     CHECK({"n't", "RB", "not"}, {"N'T", "RB", "not"}, {"'s", "VBZ", "be"},
           {"'s", "POS", "'s"}, {"'s", "PRP", "us"}, {"'ll", "MD", "will"},
@@ -223,7 +223,7 @@ Test(lemma_other, contractions_from_the_tokenizer)
           {"ca", "NNP", "ca"}, {"wo", "NN", "wo"});
 }
 
-Test(lemma_other, hyphenated_words_lemmatise_their_last_part)
+Test(lemma, other_hyphenated_words_lemmatise_their_last_part)
 {
     CHECK({"cease-fires", "NNS", "cease-fire"}, {"re-elected", "VBN", "re-elect"},
           {"U.S.-backed", "JJ", "u.s.-backed"}, {"peace-keepers", "NNS", "peace-keeper"},
@@ -233,7 +233,7 @@ Test(lemma_other, hyphenated_words_lemmatise_their_last_part)
           {"-ish", "JJ", "-ish"}, {"follow-ups", "NNS", "follow-up"});
 }
 
-Test(lemma_other, other_tags_are_lower_cased)
+Test(lemma, other_other_tags_are_lower_cased)
 {
     CHECK({"The", "DT", "the"}, {"1,000", "CD", "1,000"}, {",", ",", ","},
           {"-LRB-", "-LRB-", "-lrb-"}, {"Because", "IN", "because"},
@@ -245,13 +245,13 @@ Test(lemma_other, other_tags_are_lower_cased)
 /* API                                                                 */
 /* ------------------------------------------------------------------ */
 
-Test(lemma_api, case_is_folded)
+Test(lemma, api_case_is_folded)
 {
     CHECK({"Went", "VBD", "go"}, {"SAID", "VBD", "say"}, {"Children", "NNS", "child"},
           {"BETTER", "JJR", "good"}, {"Hoping", "VBG", "hope"}, {"TWEETED", "VBD", "tweet"});
 }
 
-Test(lemma_api, static_results_and_buffer_results)
+Test(lemma, api_static_results_and_buffer_results)
 {
     char buf[64];
     /* WordNet hits and fixed strings are static: the buffer is untouched. */
@@ -279,7 +279,7 @@ Test(lemma_api, static_results_and_buffer_results)
     cr_assert_str_eq(dy_lemma("Obama", 250, buf, sizeof buf), "obama");
 }
 
-Test(lemma_api, short_buffers_cut_at_a_character_boundary)
+Test(lemma, api_short_buffers_cut_at_a_character_boundary)
 {
     char buf[8];
     cr_assert_str_eq(dy_lemma("Obama", DY_TAG_NNP, buf, 4), "oba");
@@ -289,7 +289,7 @@ Test(lemma_api, short_buffers_cut_at_a_character_boundary)
     cr_assert_str_eq(dy_lemma("\xC3\x89\xC3\x89", DY_TAG_NNP, buf, 5), "\xC3\xA9\xC3\xA9");
 }
 
-Test(lemma_api, long_words_are_lower_cased_only)
+Test(lemma, api_long_words_are_lower_cased_only)
 {
     char word[400], want[400], buf[400];
     for (int i = 0; i < 300; i++) {
@@ -304,7 +304,7 @@ Test(lemma_api, long_words_are_lower_cased_only)
     cr_assert_eq(strncmp(r, want, 10), 0);
 }
 
-Test(lemma_api, lemmatize_fills_every_token)
+Test(lemma, api_lemmatize_fills_every_token)
 {
     dy_arena *a = dy_arena_create(0);
     char longword[300];
@@ -341,7 +341,7 @@ Test(lemma_api, lemmatize_fills_every_token)
     dy_arena_free(a);
 }
 
-Test(lemma_api, is_verb_lemma)
+Test(lemma, api_is_verb_lemma)
 {
     const char *yes[] = {"go", "be", "say", "restore", "abandon", "clash", "contribute",
                          "have", "do", "carry_out", "GO", "Restore"};
@@ -396,7 +396,7 @@ static size_t check_set(const dy_wn_set *set, bool pairs, const char *name)
     return n;
 }
 
-Test(lemma_tables, every_entry_is_found_and_sizes_are_plausible)
+Test(lemma, tables_every_entry_is_found_and_sizes_are_plausible)
 {
     static const char *names[] = {"noun", "verb", "adj", "adv"};
     for (int pos = 0; pos < DY_WN_POS_COUNT; pos++) {
@@ -420,7 +420,7 @@ Test(lemma_tables, every_entry_is_found_and_sizes_are_plausible)
     cr_assert_null(dy_wn_exception(-1, "went", 4));
 }
 
-Test(lemma_tables, exception_lemmas_are_base_forms)
+Test(lemma, tables_exception_lemmas_are_base_forms)
 {
     /* The generator adds every exception lemma to the base forms of its
      * part of speech (verb.exc knows "airdrop", index.verb does not). */
@@ -494,7 +494,7 @@ static void gold_file(const char *path, dy_arena *arena, gold_stats *st)
     dyad_reader_close(r);
 }
 
-Test(lemma_gold, verbs_of_the_petrarch_records_are_wordnet_verbs)
+Test(lemma, gold_verbs_of_the_petrarch_records_are_wordnet_verbs)
 {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/petrarch2/text", shared_dir());
@@ -537,7 +537,7 @@ static double now_ns(void)
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
-Test(lemma_speed, nanoseconds_per_token)
+Test(lemma, speed_nanoseconds_per_token)
 {
     /* A news-like mix: function words, verbs of every form, plural nouns,
      * names, punctuation, contractions. */
