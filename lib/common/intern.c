@@ -15,7 +15,8 @@ struct dy_intern {
     dy_arena *arena;
     dy_istr *strs;        /* index = id; strs[0] unused */
     uint32_t n, cap_strs;
-    uint32_t *slots;      /* 0 empty, else id */
+    uint64_t *slots;      /* 0 empty, else hash32 << 32 | id: the hash is
+                             compared without touching the string table */
     uint32_t mask;        /* slots size - 1 */
 };
 
@@ -87,15 +88,18 @@ static uint32_t probe(const dy_intern *t, const char *s, size_t n, uint32_t h,
 {
     uint32_t i = h & t->mask;
     for (;;) {
-        uint32_t id = t->slots[i];
-        if (id == 0) {
+        uint64_t v = t->slots[i];
+        if (v == 0) {
             *slot_out = i;
             return 0;
         }
-        const dy_istr *e = &t->strs[id];
-        if (e->hash32 == h && e->len == n && memcmp(e->s, s, n) == 0) {
-            *slot_out = i;
-            return id;
+        if ((uint32_t)(v >> 32) == h) {
+            uint32_t id = (uint32_t)v;
+            const dy_istr *e = &t->strs[id];
+            if (e->len == n && memcmp(e->s, s, n) == 0) {
+                *slot_out = i;
+                return id;
+            }
         }
         i = (i + 1) & t->mask;
     }
@@ -104,14 +108,15 @@ static uint32_t probe(const dy_intern *t, const char *s, size_t n, uint32_t h,
 static int grow_slots(dy_intern *t)
 {
     uint32_t nsize = (t->mask + 1) * 2;
-    uint32_t *ns = calloc(nsize, sizeof *ns);
+    uint64_t *ns = calloc(nsize, sizeof *ns);
     if (!ns)
         return -1;
     for (uint32_t id = 1; id < t->n; id++) {
-        uint32_t i = t->strs[id].hash32 & (nsize - 1);
+        uint32_t h = t->strs[id].hash32;
+        uint32_t i = h & (nsize - 1);
         while (ns[i])
             i = (i + 1) & (nsize - 1);
-        ns[i] = id;
+        ns[i] = ((uint64_t)h << 32) | id;
     }
     free(t->slots);
     t->slots = ns;
@@ -148,7 +153,7 @@ uint32_t dy_intern_add(dy_intern *t, const char *s, size_t n)
         return 0;
     id = t->n++;
     t->strs[id] = (dy_istr){copy, (uint32_t)n, h};
-    t->slots[slot] = id;
+    t->slots[slot] = ((uint64_t)h << 32) | id;
     return id;
 }
 
