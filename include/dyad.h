@@ -145,14 +145,27 @@ typedef struct dyad_actor {
 typedef struct dyad_issue {
     const char *code;
     int count;
+    uint32_t sentence;       /* index of the sentence it was found in (0 for
+                                dyad_code_sentence(); see dyad_code_article()) */
 } dyad_issue;
 
+/* Fields are only ever appended. */
 typedef struct dyad_event {
     dyad_actor source, target;
     const char *code;        /* CAMEO event code, e.g. "036" */
     const char *verb;        /* the verb (and particle) as written */
     const char *pattern;     /* the dictionary pattern that matched, "" for the bare verb */
     int passive;             /* source and target were swapped for a passive verb */
+    const char *sentence_id; /* id of the sentence it came from: the sentence's
+                                own id, or "<article id>-<n>" for articles */
+    uint32_t sentence;       /* index of that sentence in the article, 0-based
+                                (0 for dyad_code_sentence()) */
+    /* Byte spans [start, end) in the article text of the words of the
+     * source, the verb and the target (after a passive swap, the source's
+     * are the source's).  0/0 when unknown: always for a Treebank parse. */
+    uint32_t source_start, source_end;
+    uint32_t verb_start, verb_end;
+    uint32_t target_start, target_end;
 } dyad_event;
 
 typedef struct dyad_sentence {
@@ -171,6 +184,9 @@ typedef struct dyad_result {
     int discarded;           /* 1 sentence discard, 2 story discard */
     const char *discard_phrase;
     int parse_repaired;      /* unbalanced brackets were repaired */
+    uint32_t n_sentences;        /* sentences coded or tried (1 for a coded
+                                    dyad_code_sentence()) */
+    uint32_t n_sentences_failed; /* of them, skipped for an error (limit, ...) */
 } dyad_result;
 
 typedef struct dyad_coder dyad_coder;
@@ -188,6 +204,47 @@ dyad_options *dyad_coder_options(dyad_coder *c);
  *  next call on this coder. */
 dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s,
                                dyad_result *out);
+
+/* A news article as raw text. */
+typedef struct dyad_article {
+    const char *id;          /* article id; sentence ids are "<id>-<n>" */
+    const char *date;        /* YYYY-MM-DD (or YYYYMMDD) */
+    const char *text;        /* UTF-8 text; invalid bytes and NULs are tolerated */
+    size_t text_len;         /* bytes of text; 0: strlen(text) */
+} dyad_article;
+
+/*! dyad_code_article() : codes raw article text: tokenises it, splits it
+ *  into sentences, tags, lemmatises, builds a phrase-structure tree per
+ *  sentence and codes each tree as dyad_code_sentence() codes a parse
+ *  (docs/coding.md); verbs the dictionary lacks in the inflected form are
+ *  also looked up by their lemma ("fled" -> FLEE).
+ *
+ *  The events of all sentences come back in sentence order.  Each event
+ *  has `sentence` (the sentence's index, 0-based, counting every sentence
+ *  the splitter found), `sentence_id` ("<article id>-<index + 1>") and the
+ *  byte spans in a->text of the words of its source, verb and target.  The
+ *  issues are those of the sentences that gave events, each with its
+ *  sentence's index.  n_sentences counts the sentences found;
+ *  n_sentences_failed those skipped for an error (a size limit, out of
+ *  memory), which do not fail the article.  Dateline sentences ("MOSCOW
+ *  (Reuters) -") are skipped.  A sentence-discard match skips that sentence
+ *  (then `discarded` is 1 and `discard_phrase` names the first match, and
+ *  the status is still DYAD_OK); a story-discard match discards the whole
+ *  article: DYAD_ERR_DISCARD, no events, `discarded` 2.
+ *  Errors: DYAD_ERR_SYNTAX (kind "bad_date"), DYAD_ERR_LIMIT (text over
+ *  4 GiB), DYAD_ERR_NOMEM, DYAD_ERR_ARG.  The result is valid until the
+ *  next call on this coder.  ~60 bytes of memory per token of the article
+ *  are held until then. */
+dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result *out);
+
+/*! dyad_write_parse() : what the coder sees of raw text, for inspection:
+ *  runs the text front end of dyad_code_article() on text[0..len) (no
+ *  dictionaries, no coding) and writes two lines per sentence to f: its
+ *  tokens as "word/TAG/lemma" separated by single spaces, then its tree in
+ *  one-line Penn Treebank bracket form.  Dateline sentences are included.
+ *  Returns DYAD_OK, DYAD_ERR_IO (a write failed), DYAD_ERR_NOMEM,
+ *  DYAD_ERR_LIMIT (text over 4 GiB) or DYAD_ERR_ARG. */
+dyad_status dyad_write_parse(FILE *f, const char *text, size_t len);
 
 /*! dyad_coder_error() : detail message of the last failing call. */
 const char *dyad_coder_error(const dyad_coder *c);
@@ -227,6 +284,15 @@ typedef struct dyad_record {
     const dyad_config_opt *config; size_t n_config; /* <Config> inside/before the record */
     const char *file;        /* input name */
     long line;               /* line where the record starts (1-based) */
+    /* Appended fields. */
+    int is_article;          /* 1: raw article text to code with
+                                dyad_code_article() (a .txt file, or a JSON
+                                Lines record with "text" and no "parse"): then
+                                `id` and `article` are the article id, `text`
+                                is the article exactly as given (not
+                                whitespace-normalised) and `parse` is "".
+                                0: a parsed sentence for dyad_code_sentence() */
+    size_t text_len;         /* bytes of text (it may hold NUL bytes) */
 } dyad_record;
 
 /* Whole-file settings of a PETRARCH <Validation> file. */
@@ -241,9 +307,16 @@ typedef enum dyad_input_format {
     DYAD_INPUT_AUTO = 0,
     DYAD_INPUT_PETRXML,
     DYAD_INPUT_JSONL,
+    DYAD_INPUT_TEXT,         /* the whole input is one article (.txt) */
 } dyad_input_format;
 
-/*! dyad_reader_open() : path "-" is standard input. */
+/*! dyad_reader_open() : path "-" is standard input.  With DYAD_INPUT_AUTO
+ *  the format comes from the name (.xml; .jsonl, .ndjson, .json; .txt),
+ *  else from the first byte ('<' XML, anything else JSON Lines).  A text
+ *  input gives one record: is_article 1, id and article the file name
+ *  without directory and extension ("text" for standard input or a
+ *  buffer), date "" (the caller supplies it), text the whole input less a
+ *  UTF-8 byte order mark. */
 dyad_status dyad_reader_open(const char *path, dyad_input_format fmt,
                              dyad_reader **out);
 /*! dyad_reader_open_buffer() : reads records from memory (copied). */

@@ -284,6 +284,16 @@ dyad_status cli_code_record(dyad_coder *c, const dyad_record *rec, const char *f
     if (rec->n_config)
         cli_apply_config(dyad_coder_options(c), rec->config, rec->n_config,
                          rec->file ? rec->file : file, rec->line);
+    memset(res, 0, sizeof *res);
+    if (rec->is_article) {
+        const dyad_article a = {
+            .id = rec->id ? rec->id : "",
+            .date = rec->date ? rec->date : "",
+            .text = rec->text ? rec->text : "",
+            .text_len = rec->text ? rec->text_len : 0,
+        };
+        return dyad_code_article(c, &a, res);
+    }
     const dyad_sentence s = {
         .id = rec->id ? rec->id : "",
         .date = rec->date ? rec->date : "",
@@ -291,7 +301,6 @@ dyad_status cli_code_record(dyad_coder *c, const dyad_record *rec, const char *f
         .parse = rec->parse ? rec->parse : "",
         .parse_len = rec->parse ? rec->parse_len : 0,
     };
-    memset(res, 0, sizeof *res);
     return dyad_code_sentence(c, &s, res);
 }
 
@@ -309,6 +318,34 @@ int cli_apply_option_arg(dyad_options *o, const char *arg)
         cli_msg("--option %s: unknown option or bad value", arg);
     free(name);
     return rc == 0 ? 0 : -1;
+}
+
+int cli_has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (k > n)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        char c = s[n - k + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suffix[i])
+            return 0;
+    }
+    return 1;
+}
+
+int cli_valid_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    if (strlen(s) != sizeof shape - 1)
+        return 0;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return 0;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /* ---- output -------------------------------------------------------- */

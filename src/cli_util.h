@@ -21,6 +21,7 @@ enum {
 /* ---- subcommands (one file each) --------------------------------- */
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 
 /* ---- messages and memory ------------------------------------------ */
 
@@ -94,10 +95,17 @@ size_t cli_apply_config(dyad_options *o, const dyad_config_opt *cfg, size_t n,
                         const char *file, long line);
 
 /* Applies the record's <Config> options to the coder's options (they stay
- * set for later records, as in PETRARCH), then codes the record.  `file`
- * names the input when the record does not. */
+ * set for later records, as in PETRARCH), then codes the record: a parsed
+ * sentence with dyad_code_sentence(), an article (rec->is_article) with
+ * dyad_code_article().  `file` names the input when the record does not. */
 dyad_status cli_code_record(dyad_coder *c, const dyad_record *rec, const char *file,
                             dyad_result *res);
+
+/* Does s end in suffix (given in lower case), ignoring ASCII case? */
+int cli_has_suffix(const char *s, const char *suffix);
+
+/* Is s a date written YYYY-MM-DD (month 1-12, day 1-31)? */
+int cli_valid_date(const char *s);
 
 /* Applies "NAME=VALUE" from the command line; 0 ok, -1 bad (message printed). */
 int cli_apply_option_arg(dyad_options *o, const char *arg);

@@ -1,8 +1,10 @@
-/* cmd_code.c -- `dyad code`: parsed sentences in, events out as JSON lines.
+/* cmd_code.c -- `dyad code`: parsed sentences or raw-text articles in,
+ * events out as JSON lines.
  *
- * Every record ends in exactly one of: coded (zero or more events written),
- * discarded (a discard-list match; counted, nothing written), or an error
- * (one error record written).  So the summary always adds up:
+ * Every record (a parsed sentence, or a whole article) ends in exactly one
+ * of: coded (zero or more events written), discarded (a discard-list
+ * match; counted, nothing written), or an error (one error record
+ * written).  So the summary always adds up:
  *     records read = coded + errors + discarded. */
 #include "cli_util.h"
 
@@ -11,8 +13,9 @@
 
 static const char code_usage[] =
     "usage: dyad code [OPTION]... [FILE]...\n"
-    "Code parsed sentences (PETRARCH XML or JSON Lines; '-' or none: standard\n"
-    "input) into events, one JSON object per line.\n"
+    "Code parsed sentences (PETRARCH XML or JSON Lines) and raw-text articles\n"
+    "(.txt files, or JSON Lines records with \"text\" and no \"parse\") into\n"
+    "events, one JSON object per line.  '-' or no FILE: standard input.\n"
     "\n"
     "  -d, --dict [KIND:]PATH  load a dictionary file (repeatable); KIND is one of\n"
     "                          verbs, actors, agents, discards, issues; without it\n"
@@ -22,6 +25,9 @@ static const char code_usage[] =
     "      --errors FILE       write error records to FILE (default: standard error)\n"
     "      --option NAME=VALUE set a coding option before the first record\n"
     "                          (require_dyad, new_actor_length, comma_min, ...)\n"
+    "      --date YYYY-MM-DD   the date of the .txt articles (required with them)\n"
+    "      --id ID             the article id of a single .txt input (default:\n"
+    "                          the file name without its extension)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Ends with one line on standard error:\n"
@@ -30,7 +36,7 @@ static const char code_usage[] =
     "2 fatal (bad usage, unreadable dictionary or input, unwritable output).\n";
 
 enum { OPT_DICT = 1, OPT_NO_DEFAULT, OPT_OUTPUT, OPT_ERRORS, OPT_OPTION,
-       OPT_TIMING, OPT_HELP };
+       OPT_TIMING, OPT_HELP, OPT_DATE, OPT_ID };
 
 static const cli_opt code_opts[] = {
     { "dict", 'd', 1, OPT_DICT },
@@ -39,16 +45,20 @@ static const cli_opt code_opts[] = {
     { "errors", 0, 1, OPT_ERRORS },
     { "option", 0, 1, OPT_OPTION },
     { "timing", 0, 0, OPT_TIMING },    /* undocumented in --help: for bench/ */
+    { "date", 0, 1, OPT_DATE },
+    { "id", 0, 1, OPT_ID },
     { "help", 'h', 0, OPT_HELP },
     { NULL, 0, 0, 0 },
 };
 
 typedef struct code_counts {
     unsigned long long read, coded, events, errors, discarded;
+    unsigned long long articles, sentences, sentences_failed;   /* raw text */
 } code_counts;
 
 typedef struct code_run {
     dyad_coder *coder;
+    const char *date, *id;       /* --date, --id: for .txt articles */
     FILE *out, *err;
     const char *out_name, *err_name;
     code_counts n;
@@ -87,6 +97,11 @@ static void code_record(code_run *run, const dyad_record *rec, const char *file)
         return;
     }
     run->n.coded++;
+    if (rec->is_article) {
+        run->n.articles++;
+        run->n.sentences += res.n_sentences;
+        run->n.sentences_failed += res.n_sentences_failed;
+    }
     for (size_t i = 0; i < res.n_events; i++) {
         if (dyad_write_event_json(run->out, rec, &res, i) != 0)
             run->write_failed = 1;
@@ -125,6 +140,12 @@ static int code_input(code_run *run, const char *path)
             break;
         run->n.read++;
         if (st == DYAD_OK) {
+            if (rec.is_article && cli_has_suffix(path, ".txt")) {
+                /* a .txt file brings neither date nor (always) an id */
+                rec.date = run->date;
+                if (run->id)
+                    rec.id = rec.article = run->id;
+            }
             code_record(run, &rec, path);
         } else {
             const char *why = dyad_reader_error(r);
@@ -158,6 +179,7 @@ int cmd_code(int argc, char **argv)
     const char **option_args = cli_xmalloc(sizeof *option_args * (size_t)argc);
     size_t n_option_args = 0;
     const char *out_path = NULL, *err_path = NULL;
+    const char *date = NULL, *article_id = NULL;
     int timing = 0;
     int status = CLI_EXIT_OK;
 
@@ -172,6 +194,8 @@ int cmd_code(int argc, char **argv)
         case OPT_ERRORS: err_path = val; break;
         case OPT_OPTION: option_args[n_option_args++] = val; break;
         case OPT_TIMING: timing = 1; break;
+        case OPT_DATE: date = val; break;
+        case OPT_ID: article_id = val; break;
         case OPT_HELP:
             fputs(code_usage, stdout);
             status = CLI_EXIT_OK;
@@ -180,6 +204,30 @@ int cmd_code(int argc, char **argv)
             status = CLI_EXIT_FATAL;
             goto done_args;
         }
+    }
+    size_t n_txt = 0;
+    for (size_t i = 0; i < n_inputs; i++)
+        n_txt += cli_has_suffix(inputs[i], ".txt");
+    if (date && !cli_valid_date(date)) {
+        status = cli_usage_error("code", "--date '%s': want a date written YYYY-MM-DD", date);
+        goto done_args;
+    }
+    if (n_txt > 0 && !date) {
+        for (size_t i = 0; i < n_inputs; i++)
+            if (cli_has_suffix(inputs[i], ".txt")) {
+                status = cli_usage_error("code", "%s is a plain-text article: its date must "
+                                         "be given with --date YYYY-MM-DD", inputs[i]);
+                goto done_args;
+            }
+    }
+    if (article_id && n_txt != 1) {
+        status = cli_usage_error("code", "--id names the article of one .txt input (%zu given)",
+                                 n_txt);
+        goto done_args;
+    }
+    if (article_id && !*article_id) {
+        status = cli_usage_error("code", "--id needs a non-empty id");
+        goto done_args;
     }
     if (n_dicts == 0) {
         /* Built-in default dictionaries are not shipped yet, so with or
@@ -222,6 +270,8 @@ int cmd_code(int argc, char **argv)
         goto done_engine;
     }
     *dyad_coder_options(run.coder) = opts;
+    run.date = date;
+    run.id = article_id;
 
     if (n_inputs == 0)
         inputs[n_inputs++] = "-";
@@ -249,7 +299,16 @@ int cmd_code(int argc, char **argv)
         fprintf(stderr, "dyad: timing: dictionaries %.3f s (%zu warnings), coding %.3f s, "
                 "%.0f records/s\n", t1 - t0, warnings, code_s,
                 code_s > 0 ? (double)run.n.read / code_s : 0.0);
+        if (run.n.articles > 0)
+            fprintf(stderr, "dyad: timing: articles %llu, sentences %llu (%llu failed), "
+                    "%.0f sentences/s\n", run.n.articles, run.n.sentences,
+                    run.n.sentences_failed,
+                    code_s > 0 ? (double)run.n.sentences / code_s : 0.0);
     }
+    if (run.n.sentences_failed > 0)
+        cli_msg("%llu of the %llu sentences of the articles could not be coded "
+                "(size limits or out of memory) and were skipped",
+                run.n.sentences_failed, run.n.sentences);
     fprintf(stderr, "dyad: records read %llu, coded %llu, events %llu, errors %llu, "
             "discarded %llu\n", run.n.read, run.n.coded, run.n.events, run.n.errors,
             run.n.discarded);

@@ -24,6 +24,8 @@ static const char validate_usage[] =
     "      --dict-dir DIR   where the dictionaries are (default: the directory of\n"
     "                       RECORDS.xml, then ../dictionaries beside it)\n"
     "      --events FILE    also write every event produced as JSON lines to FILE\n"
+    "      --from-text      code each record from its <Text> alone, as a raw-text\n"
+    "                       article (its <Parse> is ignored)\n"
     "  -v, --verbose        print passing records too\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -32,12 +34,13 @@ static const char validate_usage[] =
     "Exit status: 0 none failed; 1 some failed; 2 fatal (bad usage, no\n"
     "<Environment>, missing or unreadable dictionary).\n";
 
-enum { OPT_DICT_DIR = 1, OPT_EVENTS, OPT_VERBOSE, OPT_HELP };
+enum { OPT_DICT_DIR = 1, OPT_EVENTS, OPT_VERBOSE, OPT_HELP, OPT_FROM_TEXT };
 
 static const cli_opt validate_opts[] = {
     { "dict-dir", 0, 1, OPT_DICT_DIR },
     { "events", 0, 1, OPT_EVENTS },
     { "verbose", 'v', 0, OPT_VERBOSE },
+    { "from-text", 0, 0, OPT_FROM_TEXT },
     { "help", 'h', 0, OPT_HELP },
     { NULL, 0, 0, 0 },
 };
@@ -280,19 +283,38 @@ typedef struct validate_run {
     dyad_coder *coder;
     FILE *events;
     int verbose;
+    int from_text;               /* code <Text> as an article, not <Parse> */
     int write_failed;
     tally t;
     triple_set want, got;
 } validate_run;
 
-static void validate_record(validate_run *v, const dyad_record *rec, const char *file)
+static void validate_record(validate_run *v, const dyad_record *given, const char *file)
 {
+    dyad_record as_article;
+    const dyad_record *rec = given;
+    if (v->from_text) {
+        as_article = *given;
+        as_article.is_article = 1;
+        as_article.parse = "";
+        as_article.parse_len = 0;
+        rec = &as_article;
+    }
     dyad_result res;
     dyad_status st = cli_code_record(v->coder, rec, file, &res);
+    /* From text, a discarded sentence leaves the article coded without it;
+     * a one-sentence record whose sentence was discarded compares as
+     * PETRARCH's sentencediscard. */
+    int sentence_discard = v->from_text && st == DYAD_OK && res.discarded == 1 &&
+                           res.n_events == 0;
 
     const char *kind = "";
     const char *msg = "";
-    if (st != DYAD_OK) {
+    if (sentence_discard) {
+        st = DYAD_ERR_DISCARD;
+        kind = "sentencediscard";
+        msg = "a sentence was discarded";
+    } else if (st != DYAD_OK) {
         kind = dyad_coder_error_kind(v->coder);
         msg = dyad_coder_error(v->coder);
         if (!kind || !*kind) {
@@ -369,7 +391,7 @@ int cmd_validate(int argc, char **argv)
     cli_parser p;
     cli_parser_init(&p, argc, argv, 2, "validate");
     const char *records = NULL, *dict_dir = NULL, *events_path = NULL;
-    int verbose = 0;
+    int verbose = 0, from_text = 0;
     const char *val;
     int id;
     while ((id = cli_getopt(&p, validate_opts, &val)) != CLI_END) {
@@ -383,6 +405,7 @@ int cmd_validate(int argc, char **argv)
         case OPT_DICT_DIR: dict_dir = val; break;
         case OPT_EVENTS: events_path = val; break;
         case OPT_VERBOSE: verbose = 1; break;
+        case OPT_FROM_TEXT: from_text = 1; break;
         case OPT_HELP: fputs(validate_usage, stdout); return CLI_EXIT_OK;
         default: return CLI_EXIT_FATAL;
         }
@@ -405,6 +428,7 @@ int cmd_validate(int argc, char **argv)
     validate_run v;
     memset(&v, 0, sizeof v);
     v.verbose = verbose;
+    v.from_text = from_text;
     dyad_engine *engine = NULL;
     int status = CLI_EXIT_FATAL;
 

@@ -6,12 +6,14 @@
 
 static const char main_usage[] =
     "usage: dyad COMMAND [OPTION]... [FILE]...\n"
-    "Event-data coder: turns parsed news sentences into who-did-what-to-whom\n"
+    "Event-data coder: turns news text into who-did-what-to-whom\n"
     "events (CAMEO codes) with PETRARCH-format dictionaries.\n"
     "\n"
     "Commands:\n"
-    "  code       code sentences (PETRARCH XML or JSON Lines) into JSON-line events\n"
+    "  code       code parsed sentences (PETRARCH XML or JSON Lines) or raw-text\n"
+    "             articles (.txt, JSON Lines) into JSON-line events\n"
     "  validate   check coding against a PETRARCH <Validation> file\n"
+    "  parse      show the tokens, tags, lemmas and trees dyad makes of raw text\n"
     "\n"
     "Options:\n"
     "  -h, --help      show this help ('dyad COMMAND --help' for a command)\n"
@@ -40,5 +42,7 @@ int main(int argc, char **argv)
         return cmd_code(argc, argv);
     if (strcmp(cmd, "validate") == 0)
         return cmd_validate(argc, argv);
+    if (strcmp(cmd, "parse") == 0)
+        return cmd_parse(argc, argv);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }

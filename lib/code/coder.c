@@ -22,13 +22,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "code/coder_internal.h"
 #include "code/parselist.h"
 #include "common/diag.h"
 #include "dict/verbs.h"
-
-#define DY_CODE_MAX_TOKENS 5000     /* longer sentences are refused as "limit" */
-#define DY_CODE_MAX_EVENTS 4096     /* per sentence */
-#define DY_CODE_MAX_ISSUES 64
+#include "tag/lemma.h"
 
 typedef enum seq_kind { S_WORD, S_NE_OPEN, S_NE_CLOSE, S_NEC_OPEN, S_NEC_CLOSE } seq_kind;
 
@@ -54,18 +52,8 @@ typedef struct loc {
 
 typedef struct ev_actor {
     const char *code, *text;
+    int32_t open;      /* parse-list index of the entity it came from */
 } ev_actor;
-
-struct dyad_coder {
-    const dyad_engine *eng;
-    dy_arena *arena;
-    dyad_options opt;
-    dy_msg err;
-    const char *kind;
-    dyad_event *events;
-    size_t n_events, cap_events;
-    dyad_issue issues[DY_CODE_MAX_ISSUES];
-};
 
 /* ------------------------------------------------------------------ */
 
@@ -123,7 +111,10 @@ dyad_coder *dyad_coder_create(const dyad_engine *e)
         return NULL;
     c->eng = e;
     c->arena = dy_arena_create(256u * 1024u);
-    if (!c->arena) {
+    c->doc = dy_arena_create(0);
+    if (!c->arena || !c->doc) {
+        dy_arena_free(c->arena);
+        dy_arena_free(c->doc);
         free(c);
         return NULL;
     }
@@ -137,7 +128,9 @@ void dyad_coder_free(dyad_coder *c)
     if (!c)
         return;
     dy_arena_free(c->arena);
+    dy_arena_free(c->doc);
     free(c->events);
+    free(c->issues);
     free(c);
 }
 
@@ -156,8 +149,8 @@ const char *dyad_coder_error_kind(const dyad_coder *c)
     return c->kind;
 }
 
-static dyad_status fail(dyad_coder *c, dyad_status st, const char *kind, const char *fmt,
-                        const char *detail)
+dyad_status dy_coder_fail(dyad_coder *c, dyad_status st, const char *kind, const char *fmt,
+                          const char *detail)
 {
     c->kind = kind;
     return dy_fail(&c->err, st, fmt, detail);
@@ -547,7 +540,7 @@ static void add_actor(dyad_coder *c, const pl_list *pl, int32_t open,
         const char *slash = strchr(p, '/');
         size_t len = slash ? (size_t)(slash - p) : strlen(p);
         if (*n < cap && len > 0)
-            out[(*n)++] = (ev_actor){dy_arena_strndup(c->arena, p, len), text};
+            out[(*n)++] = (ev_actor){dy_arena_strndup(c->arena, p, len), text, open};
         if (!slash)
             break;
         p = slash + 1;
@@ -571,12 +564,41 @@ static size_t loc_actors(dyad_coder *c, const pl_list *pl, const seq *up,
         add_actor(c, pl, open, out, &n, cap);
     }
     if (n == 0 && cap > 0)
-        out[n++] = (ev_actor){"---", entity_text(c->arena, pl, open)};
+        out[n++] = (ev_actor){"---", entity_text(c->arena, pl, open), open};
     return n;
 }
 
-static bool push_event(dyad_coder *c, const ev_actor *src, const ev_actor *tgt,
-                       const char *code, const char *verb, const char *pattern, bool passive)
+/* Byte span in the article text of the words of parse-list items
+ * [first, last] (0/0 without tokens, or without words). */
+static void span_of(const dyad_coder *c, const pl_list *pl, int32_t first, int32_t last,
+                    uint32_t *start, uint32_t *end)
+{
+    *start = *end = 0;
+    if (!c->tok)
+        return;
+    bool any = false;
+    for (int32_t i = first; i <= last; i++) {
+        const pl_item *it = &pl->items[i];
+        if (it->kind != PL_WORD || it->token < 0)
+            continue;
+        const dy_token *t = &c->tok[it->token];
+        if (!any || t->start < *start)
+            *start = t->start;
+        if (!any || t->end > *end)
+            *end = t->end;
+        any = true;
+    }
+}
+
+/* The verb of an event: its text and its parse-list items. */
+typedef struct ev_verb {
+    const char *text;
+    int32_t first, last;
+} ev_verb;
+
+static bool push_event(dyad_coder *c, const pl_list *pl, const ev_actor *src,
+                       const ev_actor *tgt, const char *code, const ev_verb *verb,
+                       const char *pattern, bool passive)
 {
     if (strcmp(src->code, tgt->code) == 0)
         return true;                       /* no self-reference */
@@ -587,13 +609,13 @@ static bool push_event(dyad_coder *c, const ev_actor *src, const ev_actor *tgt,
     }
     if (c->opt.require_dyad && (strcmp(src->code, "---") == 0 || strcmp(tgt->code, "---") == 0))
         return true;
-    for (size_t i = 0; i < c->n_events; i++) {
+    for (size_t i = c->first_event; i < c->n_events; i++) {
         const dyad_event *e = &c->events[i];
         if (strcmp(e->source.code, src->code) == 0 && strcmp(e->target.code, tgt->code) == 0 &&
             strcmp(e->code, code) == 0)
             return true;                   /* duplicate within the sentence */
     }
-    if (c->n_events == DY_CODE_MAX_EVENTS)
+    if (c->n_events - c->first_event == DY_CODE_MAX_EVENTS)
         return false;
     if (c->n_events == c->cap_events) {
         size_t ncap = c->cap_events ? c->cap_events * 2 : 16;
@@ -603,14 +625,20 @@ static bool push_event(dyad_coder *c, const ev_actor *src, const ev_actor *tgt,
         c->events = ne;
         c->cap_events = ncap;
     }
-    c->events[c->n_events++] = (dyad_event){
+    dyad_event *e = &c->events[c->n_events++];
+    *e = (dyad_event){
         .source = {src->code, src->text}, .target = {tgt->code, tgt->text},
-        .code = code, .verb = verb, .pattern = pattern, .passive = passive};
+        .code = code, .verb = verb->text, .pattern = pattern, .passive = passive};
+    if (c->tok) {
+        span_of(c, pl, src->open, pl->items[src->open].mate, &e->source_start, &e->source_end);
+        span_of(c, pl, verb->first, verb->last, &e->verb_start, &e->verb_end);
+        span_of(c, pl, tgt->open, pl->items[tgt->open].mate, &e->target_start, &e->target_end);
+    }
     return true;
 }
 
 static void make_events(dyad_coder *c, const pl_list *pl, const seq *up, const seq *lo,
-                        loc src, loc tgt, const char *code, const char *verb,
+                        loc src, loc tgt, const char *code, const ev_verb *verb,
                         const char *pattern, bool passive)
 {
     ev_actor s[64], t[64];
@@ -622,7 +650,7 @@ static void make_events(dyad_coder *c, const pl_list *pl, const seq *up, const s
     if (!colon) {
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < nt; j++)
-                push_event(c, &s[i], &t[j], code, verb, pattern, passive);
+                push_event(c, pl, &s[i], &t[j], code, verb, pattern, passive);
         return;
     }
     /* A paired code: one event each way; an uncoded side takes the other. */
@@ -638,10 +666,10 @@ static void make_events(dyad_coder *c, const pl_list *pl, const seq *up, const s
     }
     for (size_t i = 0; i < nsa; i++)
         for (size_t j = 0; j < nta; j++)
-            push_event(c, &sa[i], &ta[j], c1, verb, pattern, passive);
+            push_event(c, pl, &sa[i], &ta[j], c1, verb, pattern, passive);
     for (size_t i = 0; i < nta; i++)
         for (size_t j = 0; j < nsa; j++)
-            push_event(c, &ta[i], &sa[j], c2, verb, pattern, passive);
+            push_event(c, pl, &ta[i], &sa[j], c2, verb, pattern, passive);
 }
 
 /* ------------------------------------------------------------------ */
@@ -740,6 +768,25 @@ static bool filter_passes(const dy_pattern *p, uint64_t upper, uint64_t lower)
     return true;
 }
 
+/* From raw text: the first verb form of the word's lemma ("fled" -> FLEE),
+ * for an inflection the verb dictionary lacks; -1 when none.  The lemma is
+ * the token's own when the lemmatizer has run, else worked out here: only
+ * the few verbs not found as written need one. */
+static int32_t lemma_form(const dyad_coder *c, const pl_item *it)
+{
+    if (it->token < 0)
+        return -1;
+    const dy_token *t = &c->tok[it->token];
+    char buf[128];
+    const char *lemma = t->lemma;
+    if (!lemma && (size_t)t->len + 8 <= sizeof buf)
+        lemma = dy_lemma(t->text, t->tag, buf, sizeof buf);
+    if (!lemma || strcasecmp(lemma, it->text) == 0)
+        return -1;
+    uint32_t w = pl_word_id(c->eng, lemma);
+    return w ? dy_verbs_first_form(c->eng->verbs, w) : -1;
+}
+
 static void code_verbs(dyad_coder *c, const pl_list *pl)
 {
     const dy_verbs *verbs = c->eng->verbs;
@@ -761,8 +808,10 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
         int32_t at = passive ? pv : k + 2;
         if (pl->items[at].kind != PL_WORD)
             continue;
-        int32_t fi = dy_verbs_first_form(verbs, pl->items[at].wid);
-        if (fi < 0 || pl->items[at].wid == 0)
+        int32_t fi = pl->items[at].wid ? dy_verbs_first_form(verbs, pl->items[at].wid) : -1;
+        if (fi < 0 && c->tok)
+            fi = lemma_form(c, &pl->items[at]);
+        if (fi < 0)
             continue;
         /* a multi-word verb whose other words are there, else the first
          * single-word form */
@@ -821,9 +870,10 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
         loc src = m.source.at >= 0 ? m.source : find_source(pl, &up);
         if (src.at >= 0) {
             loc tgt = m.target.at >= 0 ? m.target : find_target(pl, &up, &lo, src);
-            if (tgt.at >= 0)
-                make_events(c, pl, &up, &lo, src, tgt, code, verb_text(c, pl, first, last),
-                            pattern, passive);
+            if (tgt.at >= 0) {
+                ev_verb v = {verb_text(c, pl, first, last), first, last};
+                make_events(c, pl, &up, &lo, src, tgt, code, &v, pattern, passive);
+            }
         }
         k = vp_end;                       /* a coded phrase is not searched further */
     }
@@ -831,8 +881,7 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
 
 /* ------------------------------------------------------------------ */
 
-/* "19950101", "1995-01-01" (and PETRARCH's YYMMDD) to YYYYMMDD. */
-static bool parse_date(const char *s, int32_t *out)
+bool dy_parse_date(const char *s, int32_t *out)
 {
     char d[9];
     size_t k = 0;
@@ -861,20 +910,61 @@ static bool parse_date(const char *s, int32_t *out)
     return true;
 }
 
-dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s, dyad_result *out)
+void dy_coder_begin(dyad_coder *c, dyad_result *out)
 {
     memset(out, 0, sizeof *out);
-    c->n_events = 0;
+    c->n_events = c->first_event = 0;
+    c->n_issues = 0;
+    c->tok = NULL;
     c->kind = "";
     c->err.text[0] = '\0';
     dy_arena_reset(c->arena);
+}
+
+dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const dy_token *tok)
+{
+    c->first_event = c->n_events;
+    if (tree->n_tokens > DY_CODE_MAX_TOKENS)
+        return dy_coder_fail(c, DYAD_ERR_LIMIT, "limit", "sentence has more than %s tokens",
+                             "5000");
+
+    pl_list pl;
+    dyad_status st = pl_build(c->arena, c->eng, tree, &pl, &c->err);
+    if (st != DYAD_OK) {
+        c->kind = st == DYAD_ERR_NOMEM ? "nomem" : "bad_input_parse";
+        return st;
+    }
+    if (pl_is_dateline(&pl))
+        return dy_coder_fail(c, DYAD_ERR_SYNTAX, "dateline", "%s",
+                             "the parse is a dateline (one compound noun phrase), not a sentence");
+    pl_delete_comma_clauses(c->arena, &pl, &c->opt);
+    pl_assign_codes(&pl, c->eng, date, c->arena);
+    c->tok = tok;
+    code_verbs(c, &pl);
+    c->tok = NULL;
+
+    /* An absent actor is "" in results, "---" only inside the coder. */
+    for (size_t i = c->first_event; i < c->n_events; i++) {
+        dyad_event *e = &c->events[i];
+        if (strcmp(e->source.code, "---") == 0)
+            e->source.code = "";
+        if (strcmp(e->target.code, "---") == 0)
+            e->target.code = "";
+    }
+    return DYAD_OK;
+}
+
+dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s, dyad_result *out)
+{
+    dy_coder_begin(c, out);
     if (!s || !s->parse)
-        return fail(c, DYAD_ERR_ARG, "bad_input_parse", "%s", "no parse given");
+        return dy_coder_fail(c, DYAD_ERR_ARG, "bad_input_parse", "%s", "no parse given");
 
     int32_t date;
-    if (!s->date || !parse_date(s->date, &date))
-        return fail(c, DYAD_ERR_SYNTAX, "bad_date", "invalid or missing date '%s' (want YYYYMMDD)",
-                    s->date ? s->date : "");
+    if (!s->date || !dy_parse_date(s->date, &date))
+        return dy_coder_fail(c, DYAD_ERR_SYNTAX, "bad_date",
+                             "invalid or missing date '%s' (want YYYYMMDD)",
+                             s->date ? s->date : "");
 
     const char *text = s->text ? s->text : "";
     if (*text && c->eng->discards) {
@@ -883,8 +973,8 @@ dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s, dyad_resul
         if (d > 0) {
             out->discarded = d;
             out->discard_phrase = phrase ? phrase : "";
-            return fail(c, DYAD_ERR_DISCARD, d == 2 ? "storydiscard" : "sentencediscard",
-                        "discarded by '%s'", out->discard_phrase);
+            return dy_coder_fail(c, DYAD_ERR_DISCARD, d == 2 ? "storydiscard" : "sentencediscard",
+                                 "discarded by '%s'", out->discard_phrase);
         }
     }
 
@@ -896,36 +986,22 @@ dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s, dyad_resul
         return st;
     }
     out->parse_repaired = tree.repaired;
-    if (tree.n_tokens > DY_CODE_MAX_TOKENS)
-        return fail(c, DYAD_ERR_LIMIT, "limit", "sentence has more than %s tokens", "5000");
-
-    pl_list pl;
-    st = pl_build(c->arena, c->eng, &tree, &pl, &c->err);
+    st = dy_code_tree(c, &tree, date, NULL);
     if (st != DYAD_OK) {
-        c->kind = st == DYAD_ERR_NOMEM ? "nomem" : "bad_input_parse";
+        c->n_events = 0;
         return st;
     }
-    if (pl_is_dateline(&pl))
-        return fail(c, DYAD_ERR_SYNTAX, "dateline", "%s",
-                    "the parse is a dateline (one compound noun phrase), not a sentence");
-    pl_delete_comma_clauses(c->arena, &pl, &c->opt);
-    pl_assign_codes(&pl, c->eng, date, c->arena);
-    code_verbs(c, &pl);
-
-    /* An absent actor is "" in results, "---" only inside the coder. */
-    for (size_t i = 0; i < c->n_events; i++) {
-        dyad_event *e = &c->events[i];
-        if (strcmp(e->source.code, "---") == 0)
-            e->source.code = "";
-        if (strcmp(e->target.code, "---") == 0)
-            e->target.code = "";
-    }
+    out->n_sentences = 1;
+    for (size_t i = 0; i < c->n_events; i++)
+        c->events[i].sentence_id = s->id ? s->id : "";
     out->events = c->events;
     out->n_events = c->n_events;
     if (c->n_events > 0 && *text && c->eng->issues) {
-        out->n_issues = dy_issues_find(c->eng->issues, text, strlen(text), c->issues,
+        out->n_issues = dy_issues_find(c->eng->issues, text, strlen(text), c->issue_buf,
                                        DY_CODE_MAX_ISSUES);
-        out->issues = c->issues;
+        for (size_t i = 0; i < out->n_issues; i++)
+            c->issue_buf[i].sentence = 0;
+        out->issues = c->issue_buf;
     }
     return DYAD_OK;
 }

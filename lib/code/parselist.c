@@ -168,8 +168,7 @@ static void push_close(builder *b, const char *label)
     push(b, (pl_item){.kind = PL_CLOSE, .tag = tg, .label = label, .mate = o, .token = -1});
 }
 
-/* Interns nothing: a word not in the engine's vocabulary gets id 0. */
-static uint32_t word_id(const dyad_engine *e, const char *w)
+uint32_t pl_word_id(const dyad_engine *e, const char *w)
 {
     char buf[128];
     size_t n = 0;
@@ -185,7 +184,7 @@ static uint32_t word_id(const dyad_engine *e, const char *w)
 static void push_word(builder *b, int32_t node)
 {
     const dy_node *nd = &b->t->nodes[node];
-    push(b, (pl_item){.kind = PL_WORD, .mate = -1, .wid = word_id(b->eng, nd->word),
+    push(b, (pl_item){.kind = PL_WORD, .mate = -1, .wid = pl_word_id(b->eng, nd->word),
                       .text = nd->word, .token = nd->token});
 }
 

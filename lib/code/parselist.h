@@ -70,6 +70,10 @@ dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options
 /* Gives every NE its actor(+agent) code at the sentence date (YYYYMMDD). */
 void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, dy_arena *a);
 
+/* The engine's id of word w (ASCII case-folded), 0 when no dictionary has
+ * it.  Interns nothing. */
+uint32_t pl_word_id(const dyad_engine *e, const char *w);
+
 /* Recomputes the mate links after items were removed or inserted. */
 void pl_link(pl_list *pl);
 

@@ -119,4 +119,7 @@ dyad_status dy_petrxml_next(dyad_reader *r, dyad_record *rec);
 /* JSON Lines (jsonl.c). */
 dyad_status dy_jsonl_next(dyad_reader *r, dyad_record *rec);
 
+/* Plain text (reader.c): the whole input is one article record. */
+dyad_status dy_text_next(dyad_reader *r, dyad_record *rec);
+
 #endif

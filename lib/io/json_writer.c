@@ -236,6 +236,26 @@ static void put_date(jw *w, const char *d)
     put_cstring(w, d);
 }
 
+static void put_u32(jw *w, uint32_t v)
+{
+    char buf[10];
+    size_t i = sizeof buf;
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    put_bytes(w, buf + i, sizeof buf - i);
+}
+
+static void put_span(jw *w, uint32_t start, uint32_t end)
+{
+    put_char(w, '[');
+    put_u32(w, start);
+    put_char(w, ',');
+    put_u32(w, end);
+    put_char(w, ']');
+}
+
 static void put_actor(jw *w, const char *key, const dyad_actor *a)
 {
     put_raw(w, key);
@@ -263,7 +283,7 @@ int dyad_write_event_json(FILE *f, const dyad_record *rec,
     PUT_LIT(&w, "{\"type\":\"event\",\"article\":");
     put_cstring(&w, rec->article);
     PUT_LIT(&w, ",\"sentence\":");
-    put_cstring(&w, rec->id);
+    put_cstring(&w, ev->sentence_id != NULL ? ev->sentence_id : rec->id);
     PUT_LIT(&w, ",\"date\":");
     put_date(&w, rec->date);
     put_actor(&w, ",\"source\":", &ev->source);
@@ -294,15 +314,31 @@ int dyad_write_event_json(FILE *f, const dyad_record *rec,
     PUT_LIT(&w, ",\"pattern\":");
     put_cstring(&w, ev->pattern);
     put_raw(&w, ev->passive ? ",\"passive\":true" : ",\"passive\":false");
+    /* An article's issues are those of all its sentences: the event's own
+     * sentence's only. */
     PUT_LIT(&w, ",\"issues\":[");
+    bool first = true;
     for (size_t i = 0; i < res->n_issues; i++) {
-        put_raw(&w, i == 0 ? "{\"code\":" : ",{\"code\":");
+        if (res->issues[i].sentence != ev->sentence)
+            continue;
+        put_raw(&w, first ? "{\"code\":" : ",{\"code\":");
+        first = false;
         put_cstring(&w, res->issues[i].code);
         PUT_LIT(&w, ",\"count\":");
         put_long(&w, res->issues[i].count);
         put_char(&w, '}');
     }
-    PUT_LIT(&w, "],\"file\":");
+    put_char(&w, ']');
+    if (rec->is_article) {
+        PUT_LIT(&w, ",\"spans\":{\"source\":");
+        put_span(&w, ev->source_start, ev->source_end);
+        PUT_LIT(&w, ",\"verb\":");
+        put_span(&w, ev->verb_start, ev->verb_end);
+        PUT_LIT(&w, ",\"target\":");
+        put_span(&w, ev->target_start, ev->target_end);
+        put_char(&w, '}');
+    }
+    PUT_LIT(&w, ",\"file\":");
     put_cstring(&w, rec->file);
     PUT_LIT(&w, ",\"line\":");
     put_long(&w, rec->line);

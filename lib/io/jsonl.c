@@ -1,6 +1,11 @@
-/* jsonl.c -- JSON Lines records: one object per line,
+/* jsonl.c -- JSON Lines records: one object per line, either a parsed
+ * sentence
  *   {"id": "...", "date": "...", "parse": "...",
  *    "text": "...", "article": "...", "category": "..."}   (last three optional)
+ * or, without "parse", a raw-text article
+ *   {"id": "...", "date": "...", "text": "...",
+ *    "title": "...", "source": "...", "url": "..."}        (last three ignored)
+ * whose text is kept exactly as given (is_article = 1).
  * Unknown members are ignored.  Every member used must be a string.  A bad
  * line is reported as "FILE:LINE: reason" and the next call goes on with the
  * next line; blank lines are skipped; a last line without '\n' is read. */
@@ -51,6 +56,26 @@ static dyad_status record_from_object(dyad_reader *r, long line, json_t *obj,
     dyad_status st = string_member(r, line, obj, "id", 1, 0, &rec->id);
     if (st == DYAD_OK)
         st = string_member(r, line, obj, "date", 1, 0, &rec->date);
+    if (st == DYAD_OK && !json_object_get(obj, "parse") && json_object_get(obj, "text")) {
+        /* an article: its text as given (line breaks mark paragraphs) */
+        json_t *v = json_object_get(obj, "text");
+        if (!json_is_string(v))
+            return dy_reader_fail(r, DYAD_ERR_SYNTAX, line, "\"text\" is not a string");
+        size_t n = json_string_length(v);
+        char *copy = dy_arena_alloc(r->record_arena, n + 1);
+        if (!copy)
+            return dy_reader_fail(r, DYAD_ERR_NOMEM, line, "out of memory");
+        memcpy(copy, json_string_value(v), n);
+        copy[n] = '\0';
+        rec->text = copy;
+        rec->text_len = n;
+        rec->is_article = 1;
+        rec->article = rec->id;
+        return DYAD_OK;
+    }
+    if (st == DYAD_OK && !json_object_get(obj, "parse"))
+        return dy_reader_fail(r, DYAD_ERR_SYNTAX, line,
+                              "missing \"parse\" (a sentence) or \"text\" (an article)");
     if (st == DYAD_OK)
         st = string_member(r, line, obj, "parse", 1, 0, &rec->parse);
     if (st == DYAD_OK)
@@ -102,7 +127,8 @@ dyad_status dy_jsonl_next(dyad_reader *r, dyad_record *rec)
             const char *id = rec->id;
             rec->article = rec->date = rec->category = rec->text = rec->parse = "";
             rec->id = id;
-            rec->parse_len = 0;
+            rec->parse_len = rec->text_len = 0;
+            rec->is_article = 0;
         }
         return st;
     }

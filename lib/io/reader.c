@@ -316,6 +316,8 @@ static dyad_input_format recognise_format(dyad_reader *r)
 {
     if (has_suffix(r->name, ".xml"))
         return DYAD_INPUT_PETRXML;
+    if (has_suffix(r->name, ".txt"))
+        return DYAD_INPUT_TEXT;
     if (has_suffix(r->name, ".jsonl") || has_suffix(r->name, ".json") ||
         has_suffix(r->name, ".ndjson"))
         return DYAD_INPUT_JSONL;
@@ -362,7 +364,8 @@ static void source_skip_bom(dy_source *s)
 static dyad_status reader_start(dyad_reader *r, dyad_input_format fmt)
 {
     dyad_status st = DYAD_OK;
-    if (fmt != DYAD_INPUT_AUTO && fmt != DYAD_INPUT_PETRXML && fmt != DYAD_INPUT_JSONL) {
+    if (fmt != DYAD_INPUT_AUTO && fmt != DYAD_INPUT_PETRXML && fmt != DYAD_INPUT_JSONL &&
+        fmt != DYAD_INPUT_TEXT) {
         st = dy_reader_fail(r, DYAD_ERR_ARG, 0, "unknown input format %d", (int)fmt);
     } else {
         source_skip_bom(&r->src);
@@ -468,10 +471,43 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_record *rec)
     if (r->done)
         return DYAD_ERR_EOF;
     dyad_status st = r->format == DYAD_INPUT_PETRXML ? dy_petrxml_next(r, rec)
+                     : r->format == DYAD_INPUT_TEXT  ? dy_text_next(r, rec)
                                                      : dy_jsonl_next(r, rec);
     if (st == DYAD_ERR_EOF)
         r->done = 1;
+    if (!rec->is_article)
+        rec->text_len = rec->text ? strlen(rec->text) : 0;
     return st;
+}
+
+/* The article id of a text input: its file name without the directory and
+ * the last extension. */
+static const char *text_article_id(dyad_reader *r)
+{
+    if (r->name[0] == '<')
+        return "text";          /* "<stdin>", "<buffer>" */
+    const char *base = strrchr(r->name, '/');
+    base = base ? base + 1 : r->name;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    const char *id = dy_arena_strndup(r->record_arena, base, n);
+    return id && *id ? id : "text";
+}
+
+dyad_status dy_text_next(dyad_reader *r, dyad_record *rec)
+{
+    dyad_status st = dy_source_read_all(&r->src);
+    r->done = 1;
+    rec->line = 1;
+    if (st != DYAD_OK)
+        return dy_reader_fail(r, st, 0, "read error: %s",
+                              st == DYAD_ERR_NOMEM ? "out of memory" : strerror(errno));
+    rec->id = rec->article = text_article_id(r);
+    rec->is_article = 1;
+    rec->text = r->src.data + r->src.pos;
+    rec->text_len = r->src.len - r->src.pos;
+    r->src.pos = r->src.len;
+    return DYAD_OK;
 }
 
 const char *dyad_reader_error(const dyad_reader *r)

@@ -336,7 +336,7 @@ static int wn_base(const char *s, size_t n, size_t cut, const char *add, unsigne
     if (n <= cut || n - cut + m >= sizeof buf || n - cut < 2)
         return 0;
     memcpy(buf, s, n - cut);
-    memcpy(buf + n - cut, add, m);
+    memcpy(buf + (n - cut), add, m);   /* not buf + n: past the array */
     return (wn_bits(buf, n - cut + m) & want) != 0;
 }
 

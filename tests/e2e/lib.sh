@@ -96,6 +96,12 @@ error_records() {
 GOLDEN_INPUT=examples/sentences.xml
 GOLDEN=examples/sentences.events.jsonl
 
+# The raw-text golden file: the events of a fictional article (plain text,
+# coded through the text front end) with the example dictionaries.
+ARTICLE_INPUT=examples/article.txt
+ARTICLE_DATE=2019-06-03
+ARTICLE_GOLDEN=examples/article.events.jsonl
+
 # same_events A B : the JSON lines of A and B are equal in order, ignoring
 # the "file" and "line" keys.
 same_events() {
@@ -123,4 +129,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = golden ]; then
     [ -x "$DYAD" ] || { echo "lib.sh: no dyad binary at $DYAD" >&2; exit 2; }
     "$DYAD" code "${EX_DICTS[@]}" -o "$GOLDEN" "$GOLDEN_INPUT" || exit $?
     echo "wrote $GOLDEN"
+    "$DYAD" code "${EX_DICTS[@]}" --date "$ARTICLE_DATE" -o "$ARTICLE_GOLDEN" \
+        "$ARTICLE_INPUT" || exit $?
+    echo "wrote $ARTICLE_GOLDEN"
 fi

@@ -8,7 +8,7 @@ run "$TMP/out" "$TMP/err" --version
 expect_rc 0 "dyad --version"
 grep -Eq '^dyad [0-9]+\.[0-9]+\.[0-9]+$' "$TMP/out" || fail "--version printed: $(cat "$TMP/out")"
 
-for args in "--help" "code --help" "validate --help"; do
+for args in "--help" "code --help" "validate --help" "parse --help"; do
     # shellcheck disable=SC2086
     run "$TMP/out" "$TMP/err" $args
     expect_rc 0 "dyad $args"

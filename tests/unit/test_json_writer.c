@@ -151,7 +151,7 @@ Test(json_event, every_field_in_order)
     };
     dyad_record rec = make_record();
     dyad_event ev = make_event("036");
-    dyad_issue issues[] = {{"ELECTIONS", 2}, {"NUCLEAR", 1}};
+    dyad_issue issues[] = {{"ELECTIONS", 2, 0}, {"NUCLEAR", 1, 0}};
     dyad_result res = make_result(&ev, 1);
     res.issues = issues;
     res.n_issues = 2;
@@ -197,6 +197,64 @@ Test(json_event, every_field_in_order)
     /* The exact bytes of the numeric fields (jansson would accept 4 or 4.00). */
     cr_assert_not_null(strstr(text, "\"quad_class\":1,\"goldstein\":4.0,"), "%s", text);
     json_decref(j);
+    free(text);
+}
+
+Test(json_event, article_events_have_spans_and_their_sentence)
+{
+    static const char *const keys[] = {
+        "type", "article", "sentence", "date", "source", "target", "code",
+        "root", "quad_class", "goldstein", "plover", "verb", "pattern",
+        "passive", "issues", "spans", "file", "line",
+    };
+    dyad_record rec = make_record();
+    rec.article = rec.id = "NYT-7";
+    rec.date = "2015-08-12";
+    rec.is_article = 1;
+    dyad_event ev[2] = {make_event("036"), make_event("190")};
+    ev[0].sentence_id = "NYT-7-1";
+    ev[0].sentence = 0;
+    ev[0].source_start = 0, ev[0].source_end = 22;
+    ev[0].verb_start = 23, ev[0].verb_end = 27;
+    ev[0].target_start = 4000000000u, ev[0].target_end = 4294967295u;
+    ev[1].sentence_id = "NYT-7-3";
+    ev[1].sentence = 2;
+    /* issues of sentences 0 and 2: each event shows its own sentence's */
+    dyad_issue issues[] = {{"ELECTIONS", 2, 0}, {"NUCLEAR", 1, 2}, {"TRADE", 1, 0}};
+    dyad_result res = make_result(ev, 2);
+    res.issues = issues;
+    res.n_issues = 3;
+
+    char *text = event_line(&rec, &res, 0);
+    json_t *j = parse_line(text);
+    assert_keys(j, keys, sizeof keys / sizeof keys[0]);
+    cr_assert_str_eq(str_of(j, "article"), "NYT-7");
+    cr_assert_str_eq(str_of(j, "sentence"), "NYT-7-1");
+    json_t *is = json_object_get(j, "issues");
+    cr_assert_eq(json_array_size(is), 2);
+    cr_assert_str_eq(str_of(json_array_get(is, 0), "code"), "ELECTIONS");
+    cr_assert_str_eq(str_of(json_array_get(is, 1), "code"), "TRADE");
+    cr_assert_not_null(strstr(text, ",\"spans\":{\"source\":[0,22],\"verb\":[23,27],"
+                                    "\"target\":[4000000000,4294967295]},\"file\":"),
+                       "%s", text);
+    json_decref(j);
+    free(text);
+
+    text = event_line(&rec, &res, 1);
+    j = parse_line(text);
+    cr_assert_str_eq(str_of(j, "sentence"), "NYT-7-3");
+    is = json_object_get(j, "issues");
+    cr_assert_eq(json_array_size(is), 1);
+    cr_assert_str_eq(str_of(json_array_get(is, 0), "code"), "NUCLEAR");
+    cr_assert_not_null(strstr(text, "\"spans\":{\"source\":[0,0],\"verb\":[0,0],"
+                                    "\"target\":[0,0]}"), "%s", text);
+    json_decref(j);
+    free(text);
+
+    /* not an article: no spans, whatever the event holds */
+    rec.is_article = 0;
+    text = event_line(&rec, &res, 0);
+    cr_assert_null(strstr(text, "spans"), "%s", text);
     free(text);
 }
 

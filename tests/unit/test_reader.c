@@ -700,7 +700,7 @@ Test(reader, format_is_recognised_by_name_then_content)
     struct { const char *name, *data, *id; } cases[] = {
         { "a.XML", xml, "X-1" }, { "a.jsonl", json, "J-1" }, { "a.ndjson", json, "J-1" },
         { "a.json", json, "J-1" }, { "noext", xml, "X-1" }, { "noext", json, "J-1" },
-        { "a.txt", xml, "X-1" },
+        { "a.dat", xml, "X-1" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         dyad_reader *r = NULL;
@@ -716,6 +716,71 @@ Test(reader, format_is_recognised_by_name_then_content)
     cr_assert_eq(dyad_reader_open_buffer("x.jsonl", xml, strlen(xml), DYAD_INPUT_AUTO, &r),
                  DYAD_OK);
     expect_fail(r, DYAD_ERR_SYNTAX, "x.jsonl:1: invalid JSON");
+    dyad_reader_close(r);
+    /* .txt is a raw-text article, whatever it holds */
+    cr_assert_eq(dyad_reader_open_buffer("dir/a.b.TXT", xml, strlen(xml), DYAD_INPUT_AUTO, &r),
+                 DYAD_OK);
+    dyad_record rec;
+    expect_ok(r, &rec, "a.b");
+    cr_assert_eq(rec.is_article, 1);
+    cr_assert_str_eq(rec.text, xml);
+    expect_eof(r);
+    dyad_reader_close(r);
+}
+
+Test(reader, text_input_is_one_article)
+{
+    /* kept byte for byte (NULs, line breaks, bad UTF-8) less a byte order mark */
+    const char data[] = "\xEF\xBB\xBF" "Arnor met Gondor.\n\n\0Bad \xff byte.\r\n";
+    size_t len = sizeof data - 1;
+    dyad_reader *r = NULL;
+    cr_assert_eq(dyad_reader_open_buffer("news/story-7.txt", data, len, DYAD_INPUT_AUTO, &r),
+                 DYAD_OK);
+    dyad_record rec;
+    expect_ok(r, &rec, "story-7");
+    cr_assert_str_eq(rec.article, "story-7");
+    cr_assert_eq(rec.is_article, 1);
+    cr_assert_str_eq(rec.date, "");
+    cr_assert_str_eq(rec.parse, "");
+    cr_assert_eq(rec.text_len, len - 3);
+    cr_assert(memcmp(rec.text, data + 3, len - 3) == 0);
+    cr_assert_eq(rec.line, 1);
+    expect_eof(r);
+    dyad_reader_close(r);
+
+    /* an empty text is one empty article; an unnamed buffer is "text" */
+    cr_assert_eq(dyad_reader_open_buffer(NULL, "", 0, DYAD_INPUT_TEXT, &r), DYAD_OK);
+    expect_ok(r, &rec, "text");
+    cr_assert_eq(rec.text_len, 0);
+    cr_assert_str_eq(rec.text, "");
+    expect_eof(r);
+    dyad_reader_close(r);
+}
+
+Test(jsonl, records_without_parse_are_articles)
+{
+    const char *text =
+        "{\"id\":\"S-1\",\"date\":\"20080801\",\"parse\":\"(NN x)\",\"text\":\" a \\n b \"}\n"
+        "{\"id\":\"NYT-9\",\"date\":\"2008-08-02\",\"text\":\"One.\\n\\n  Two.\",\"title\":\"T\","
+        "\"source\":\"NYT\",\"url\":\"http://x\"}\n"
+        "{\"id\":\"A\",\"date\":\"1\"}\n"
+        "{\"id\":\"B\",\"date\":\"1\",\"text\":7}\n";
+    dyad_reader *r = open_jsonl(text, strlen(text));
+    dyad_record rec;
+    expect_ok(r, &rec, "S-1");
+    cr_assert_eq(rec.is_article, 0);
+    cr_assert_str_eq(rec.text, "a b");            /* a sentence's text is normalised */
+    cr_assert_eq(rec.text_len, 3);
+    expect_ok(r, &rec, "NYT-9");
+    cr_assert_eq(rec.is_article, 1);
+    cr_assert_str_eq(rec.article, "NYT-9");
+    cr_assert_str_eq(rec.date, "2008-08-02");
+    cr_assert_str_eq(rec.text, "One.\n\n  Two.");  /* an article's is kept */
+    cr_assert_eq(rec.text_len, 12);
+    cr_assert_str_eq(rec.parse, "");
+    expect_fail(r, DYAD_ERR_SYNTAX, "t.jsonl:3: missing \"parse\"");
+    expect_fail(r, DYAD_ERR_SYNTAX, "t.jsonl:4: \"text\" is not a string");
+    expect_eof(r);
     dyad_reader_close(r);
 }
 

@@ -1,0 +1,273 @@
+/* article.c -- codes raw article text (public: dyad_code_article).
+ *
+ * The text front end turns the article into sentences of tagged tokens
+ * (lib/text: tokenizer and splitter; lib/tag: tagger and lemmatizer) and
+ * each sentence into a phrase-structure tree (lib/parse/chunk.c); every
+ * tree is then coded by dy_code_tree(), exactly as a Treebank parse is.
+ *
+ * Memory: the tokens, the sentence ids and a copy of every event's strings
+ * live in the coder's article arena (c->doc), reset at each call; each
+ * sentence's tree, parse list and scratch strings live in the sentence
+ * arena (c->arena), reset after every sentence, so memory grows with the
+ * article's tokens and events, not with its trees. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "code/coder_internal.h"
+#include "dict/engine.h"
+#include "parse/chunk.h"
+#include "tag/lemma.h"
+#include "tag/tagset.h"
+#include "tag/tagger.h"
+#include "text/text.h"
+
+/* The text of one sentence for the discard and issue lists, which were
+ * written for one-line sentence text: every run of white space, control
+ * characters and NUL bytes becomes one space, the ends are trimmed. */
+static char *sentence_text(dy_arena *a, const char *text, size_t len, size_t *out_len)
+{
+    char *out = dy_arena_alloc(a, len + 1), *o = out;
+    if (!out)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    while (p < end) {
+        while (p < end && *p <= 0x20)
+            p++;
+        if (p == end)
+            break;
+        if (o != out)
+            *o++ = ' ';
+        while (p < end && *p > 0x20)
+            *o++ = (char)*p++;
+    }
+    *o = '\0';
+    *out_len = (size_t)(o - out);
+    return out;
+}
+
+static const char *doc_copy(dyad_coder *c, const char *s)
+{
+    if (!s || !*s)
+        return "";
+    const char *copy = dy_arena_strdup(c->doc, s);
+    return copy ? copy : "";
+}
+
+static int push_issues(dyad_coder *c, const dyad_issue *found, size_t n, uint32_t sentence)
+{
+    if (c->cap_issues - c->n_issues < n) {
+        size_t cap = c->cap_issues ? c->cap_issues : 16;
+        while (cap - c->n_issues < n)
+            cap *= 2;
+        dyad_issue *ni = realloc(c->issues, cap * sizeof *ni);
+        if (!ni)
+            return -1;
+        c->issues = ni;
+        c->cap_issues = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        c->issues[c->n_issues] = found[i];
+        c->issues[c->n_issues++].sentence = sentence;
+    }
+    return 0;
+}
+
+/* The events a sentence added from c->first_event on: tie them to the
+ * sentence and move their strings out of the sentence arena. */
+static dyad_status finish_events(dyad_coder *c, const char *article_id, uint32_t sentence)
+{
+    if (c->n_events == c->first_event)
+        return DYAD_OK;
+    size_t idlen = strlen(article_id);
+    char *sid = dy_arena_alloc(c->doc, idlen + 12);
+    if (!sid)
+        return DYAD_ERR_NOMEM;
+    snprintf(sid, idlen + 12, "%s-%lu", article_id, (unsigned long)sentence + 1);
+    for (size_t i = c->first_event; i < c->n_events; i++) {
+        dyad_event *e = &c->events[i];
+        e->sentence_id = sid;
+        e->sentence = sentence;
+        e->source.code = doc_copy(c, e->source.code);
+        e->source.text = doc_copy(c, e->source.text);
+        e->target.code = doc_copy(c, e->target.code);
+        e->target.text = doc_copy(c, e->target.text);
+        e->code = doc_copy(c, e->code);
+        e->verb = doc_copy(c, e->verb);
+        /* e->pattern is dictionary text: it lives as long as the engine */
+    }
+    return DYAD_OK;
+}
+
+/* Story discard found in a sentence: the whole article goes. */
+static dyad_status discard_story(dyad_coder *c, dyad_result *out, const char *phrase)
+{
+    c->n_events = c->first_event = 0;
+    c->n_issues = 0;
+    uint32_t n = out->n_sentences;
+    memset(out, 0, sizeof *out);
+    out->n_sentences = n;
+    out->discarded = 2;
+    out->discard_phrase = phrase ? phrase : "";
+    return dy_coder_fail(c, DYAD_ERR_DISCARD, "storydiscard", "discarded by '%s'",
+                         out->discard_phrase);
+}
+
+dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result *out)
+{
+    if (!c || !out)
+        return DYAD_ERR_ARG;
+    dy_coder_begin(c, out);
+    dy_arena_reset(c->doc);
+    if (!a || (!a->text && a->text_len > 0))
+        return dy_coder_fail(c, DYAD_ERR_ARG, "bad_article", "%s", "no article text given");
+    const char *text = a->text ? a->text : "";
+    size_t len = a->text_len ? a->text_len : strlen(text);
+    const char *id = a->id ? a->id : "";
+
+    int32_t date;
+    if (!a->date || !dy_parse_date(a->date, &date))
+        return dy_coder_fail(c, DYAD_ERR_SYNTAX, "bad_date",
+                             "invalid or missing date '%s' (want YYYY-MM-DD)",
+                             a->date ? a->date : "");
+
+    dy_token *tok = NULL;
+    uint32_t n_tok = 0;
+    dyad_status st = dy_tokenize(c->doc, text, len, &tok, &n_tok, NULL, &c->err);
+    dy_span *sents = NULL;
+    uint32_t n_sents = 0;
+    if (st == DYAD_OK)
+        st = dy_split_sentences(c->doc, text, len, tok, n_tok, &sents, &n_sents, &c->err);
+    if (st != DYAD_OK) {
+        c->kind = st == DYAD_ERR_LIMIT ? "limit" : st == DYAD_ERR_NOMEM ? "nomem" : "bad_article";
+        return st;
+    }
+
+    const dy_discards *discards = c->eng->discards;
+    const dy_issues *issues = c->eng->issues;
+    for (uint32_t k = 0; k < n_sents; k++) {
+        dy_span sp = sents[k];
+        dy_token *st_tok = tok + sp.first;
+        out->n_sentences++;
+        dy_arena_reset(c->arena);
+        if (dy_sentence_is_dateline(tok, n_tok, sp))
+            continue;
+
+        size_t slen = 0;
+        const char *stext = NULL;
+        if (discards || issues) {
+            uint32_t from = st_tok[0].start, to = st_tok[sp.count - 1].end;
+            if (from > len)
+                from = (uint32_t)len;
+            if (to > len || to < from)
+                to = (uint32_t)len;
+            stext = sentence_text(c->arena, text + from, to - from, &slen);
+            if (!stext) {
+                out->n_sentences_failed++;
+                continue;
+            }
+        }
+        if (discards && slen > 0) {
+            const char *phrase = NULL;
+            int d = dy_discards_check(discards, stext, slen, &phrase);
+            if (d == 2)
+                return discard_story(c, out, phrase);
+            if (d == 1) {
+                if (!out->discarded) {
+                    out->discarded = 1;
+                    out->discard_phrase = phrase ? phrase : "";
+                }
+                continue;
+            }
+        }
+
+        /* Lemmas are left to the coder, which needs them only for the
+         * verbs it does not find as written (lemma NULL until then). */
+        dy_tag_sentence(st_tok, sp.count, c->arena);
+        dy_tree tree;
+        st = dy_build_tree(c->arena, st_tok, sp.count, &tree, &c->err);
+        if (st == DYAD_OK)
+            st = dy_code_tree(c, &tree, date, st_tok);
+        if (st == DYAD_OK)
+            st = finish_events(c, id, k);
+        if (st != DYAD_OK) {
+            c->n_events = c->first_event;
+            /* PETRARCH's dateline test on the parse list: not a failure */
+            if (strcmp(c->kind, "dateline") != 0)
+                out->n_sentences_failed++;
+            continue;
+        }
+        if (c->n_events > c->first_event && issues && slen > 0) {
+            size_t n = dy_issues_find(issues, stext, slen, c->issue_buf, DY_CODE_MAX_ISSUES);
+            if (push_issues(c, c->issue_buf, n, k) != 0)
+                out->n_sentences_failed++;
+        }
+    }
+    dy_arena_reset(c->arena);
+    c->kind = "";
+    c->err.text[0] = '\0';
+    out->events = c->events;
+    out->n_events = c->n_events;
+    out->issues = c->issues;
+    out->n_issues = c->n_issues;
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* dyad_write_parse: the front end's view of an article                */
+
+static dyad_status write_sentence(FILE *f, dy_arena *a, dy_token *tok, uint32_t n)
+{
+    dy_tag_sentence(tok, n, a);
+    dy_lemmatize(tok, n, a);
+    for (uint32_t i = 0; i < n; i++) {
+        if (i > 0)
+            putc(' ', f);
+        fputs(tok[i].text, f);
+        putc('/', f);
+        fputs(dy_tag_name(tok[i].tag), f);
+        putc('/', f);
+        fputs(tok[i].lemma ? tok[i].lemma : tok[i].text, f);
+    }
+    putc('\n', f);
+    dy_tree tree;
+    dy_msg err;
+    dyad_status st = dy_build_tree(a, tok, n, &tree, &err);
+    if (st != DYAD_OK)
+        return st;
+    size_t need = dy_tree_format(&tree, NULL, 0);
+    char *buf = dy_arena_alloc(a, need + 1);
+    if (!buf)
+        return DYAD_ERR_NOMEM;
+    dy_tree_format(&tree, buf, need + 1);
+    fwrite(buf, 1, need, f);
+    putc('\n', f);
+    return ferror(f) ? DYAD_ERR_IO : DYAD_OK;
+}
+
+dyad_status dyad_write_parse(FILE *f, const char *text, size_t len)
+{
+    if (!f || (!text && len > 0))
+        return DYAD_ERR_ARG;
+    if (!text)
+        text = "";
+    dy_arena *doc = dy_arena_create(0), *sent = dy_arena_create(0);
+    dyad_status st = doc && sent ? DYAD_OK : DYAD_ERR_NOMEM;
+    dy_token *tok = NULL;
+    uint32_t n_tok = 0, n_sents = 0;
+    dy_span *sents = NULL;
+    dy_msg err;
+    if (st == DYAD_OK)
+        st = dy_tokenize(doc, text, len, &tok, &n_tok, NULL, &err);
+    if (st == DYAD_OK)
+        st = dy_split_sentences(doc, text, len, tok, n_tok, &sents, &n_sents, &err);
+    flockfile(f);
+    for (uint32_t k = 0; k < n_sents && st == DYAD_OK; k++) {
+        dy_arena_reset(sent);
+        st = write_sentence(f, sent, tok + sents[k].first, sents[k].count);
+    }
+    funlockfile(f);
+    dy_arena_free(doc);
+    dy_arena_free(sent);
+    return st;
+}
