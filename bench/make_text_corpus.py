@@ -3,7 +3,8 @@
 articles ({"id","date","text"}) made of the <Text> of the <Sentence> records
 of a sample file, repeated until there are at least N sentences.  Each
 article holds up to 10 consecutive texts, three to a paragraph, paragraphs
-separated by a blank line, so the sentence splitter sees running text.
+separated by a blank line, so the sentence splitter sees running text, and
+has the date of its first text's record.
 A text without final punctuation gets a period, so that it stays a sentence
 of its own in running text.
 
@@ -24,9 +25,13 @@ def main(argv):
     sample, out, want = argv[1], argv[2], int(argv[3])
     with open(sample, encoding="utf-8", errors="replace") as f:
         data = f.read()
-    texts = [" ".join(html.unescape(t).split())
-             for t in re.findall(r"<Text>(.*?)</Text>", data, flags=re.S)]
-    texts = [t if t[-1] in ".!?\"'" else t + "." for t in texts if t]
+    texts = []   # (text, date) of every record with a text
+    for rec in re.findall(r"<Sentence\b.*?</Sentence>", data, flags=re.S):
+        t = re.search(r"<Text>(.*?)</Text>", rec, flags=re.S)
+        d = re.search(r'\bdate\s*=\s*"(\d{4})(\d\d)(\d\d)"', rec)
+        t = " ".join(html.unescape(t.group(1)).split()) if t else ""
+        if t and d:
+            texts.append((t if t[-1] in ".!?\"'" else t + ".", "-".join(d.groups())))
     if not texts:
         sys.exit(f"make_text_corpus.py: no <Text> in {sample}")
     written = articles = 0
@@ -36,9 +41,9 @@ def main(argv):
                 group = texts[i:i + PER_ARTICLE][:want - written]
                 if not group:
                     break
-                paras = [" ".join(group[j:j + PER_PARAGRAPH])
+                paras = [" ".join(t for t, _ in group[j:j + PER_PARAGRAPH])
                          for j in range(0, len(group), PER_PARAGRAPH)]
-                rec = {"id": f"BENCH{articles:06d}", "date": "2008-08-02",
+                rec = {"id": f"BENCH{articles:06d}", "date": group[0][1],
                        "text": "\n\n".join(paras)}
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 written += len(group)

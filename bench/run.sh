@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh -- coding speed and memory of `dyad code` with the full
-# Phoenix dictionaries on a corpus of real wire sentences.  Prints numbers,
+# Phoenix dictionaries on a corpus of real wire sentences, given with their
+# parses and as raw text.  Prints numbers,
 # never pass/fail (see docs/benchmarks.md).
 #
 # Environment: DYAD (binary, default build/dyad), DYAD_SHARED (the shared
@@ -41,6 +42,9 @@ dicts=(--no-default-dict
 
 python3 bench/make_corpus.py "$shared/petrarch2/text/GigaWord.sample.PETR.xml" \
     "$out/corpus.xml" "$records" >"$out/corpus.log"
+# The same sentences as raw text: JSON Lines articles of up to ten of them.
+python3 bench/make_text_corpus.py "$shared/petrarch2/text/GigaWord.sample.PETR.xml" \
+    "$out/articles.jsonl" "$records" >"$out/articles.log"
 printf '<Sentences>\n</Sentences>\n' >"$out/empty.xml"
 
 # field FILE REGEX : the first capture group of the first matching line
@@ -70,6 +74,16 @@ for i in $(seq 1 "$runs"); do
     rss+=("$(field "$out/run$i.log" '^[[:space:]]*Maximum resident set size \(kbytes\): ([0-9]+)$')")
 done
 [ -n "${rates[0]}" ] || { echo "bench: dyad failed on the corpus:" >&2; tail -n 5 "$out/run1.log" >&2; exit 2; }
+# The raw-text corpus, BENCH_RUNS times: dyad's sentences/s line.
+text_re='^dyad: timing: articles [0-9]+, sentences ([0-9]+) \(([0-9]+) failed\), ([0-9]+) sentences\/s$'
+text_rates=()
+for i in $(seq 1 "$runs"); do
+    bench_once "$out/articles.jsonl" "$out/text$i.log"
+    text_rates+=("$(sed -n -E "s/$text_re/\3/p" "$out/text$i.log")")
+done
+[ -n "${text_rates[0]}" ] || { echo "bench: dyad failed on the text corpus:" >&2; tail -n 5 "$out/text1.log" >&2; exit 2; }
+text_sentences=$(sed -n -E "s/$text_re/\1/p" "$out/text1.log")
+text_summary=$(grep '^dyad: records read' "$out/text1.log")
 median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
 summary=$(grep '^dyad: records read' "$out/run1.log")
 
@@ -82,3 +96,6 @@ echo "coding:              $(median "${codes[@]}") s  (median of $runs runs: ${c
 echo "coding rate:         $(median "${rates[@]}") sentences/s  (dictionary load excluded; runs: ${rates[*]})"
 echo "peak RSS:            $(( $(median "${rss[@]}") / 1024 )) MiB  (whole run)"
 echo "${summary#dyad: }"
+echo "raw text corpus:     $(cat "$out/articles.log"), $text_sentences sentences as split"
+echo "raw text rate:       $(median "${text_rates[@]}") sentences/s  (tokenise, split, tag, build trees, code; runs: ${text_rates[*]})"
+echo "${text_summary#dyad: }"

@@ -4,10 +4,11 @@
  *   1. Errors and version.
  *   2. The engine: dictionaries (PETRARCH/TABARI formats) loaded once into an
  *      immutable object that any number of threads may share.
- *   3. The coder: one per thread; codes one parsed sentence at a time and owns
- *      the memory of what it returns until the next call.
- *   4. Records: readers for PETRARCH XML and JSON Lines inputs, and the JSON
- *      writer for events and error records.
+ *   3. The coder: one per thread; codes one parsed sentence, or one raw-text
+ *      article, at a time and owns the memory of what it returns until the
+ *      next call.
+ *   4. Records: readers for PETRARCH XML, JSON Lines and plain-text inputs,
+ *      and the JSON writer for events and error records.
  *
  * Ownership: every create or open call has its free or close, and each free
  * accepts NULL.  Strings inside returned structs are borrowed: they stay valid
@@ -181,7 +182,9 @@ typedef struct dyad_result {
     size_t n_events;
     const dyad_issue *issues;
     size_t n_issues;
-    int discarded;           /* 1 sentence discard, 2 story discard */
+    int discarded;           /* 1 sentence discard, 2 story discard (for an
+                                article, 1 means some sentence was skipped
+                                and the status is still DYAD_OK) */
     const char *discard_phrase;
     int parse_repaired;      /* unbalanced brackets were repaired */
     uint32_t n_sentences;        /* sentences coded or tried (1 for a coded
@@ -207,7 +210,7 @@ dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s,
 
 /* A news article as raw text. */
 typedef struct dyad_article {
-    const char *id;          /* article id; sentence ids are "<id>-<n>" */
+    const char *id;          /* article id (NULL: ""); sentence ids are "<id>-<n>" */
     const char *date;        /* YYYY-MM-DD (or YYYYMMDD) */
     const char *text;        /* UTF-8 text; invalid bytes and NULs are tolerated */
     size_t text_len;         /* bytes of text; 0: strlen(text) */
@@ -233,8 +236,8 @@ typedef struct dyad_article {
  *  article: DYAD_ERR_DISCARD, no events, `discarded` 2.
  *  Errors: DYAD_ERR_SYNTAX (kind "bad_date"), DYAD_ERR_LIMIT (text over
  *  4 GiB), DYAD_ERR_NOMEM, DYAD_ERR_ARG.  The result is valid until the
- *  next call on this coder.  ~60 bytes of memory per token of the article
- *  are held until then. */
+ *  next call on this coder.  About 50 bytes of memory per token of the
+ *  article are held until then, besides the events. */
 dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result *out);
 
 /*! dyad_write_parse() : what the coder sees of raw text, for inspection:
@@ -253,7 +256,8 @@ const char *dyad_coder_error(const dyad_coder *c);
  *  PETRARCH's names where they exist: "bad_input_parse" (unbalanced or
  *  malformed parse), "dateline" (the parse is a dateline, not a sentence),
  *  "sentencediscard", "storydiscard", "limit" (a size limit), "bad_date",
- *  "nomem"; "" after success. */
+ *  "nomem", "bad_article" (dyad_code_article() without text); "" after
+ *  success. */
 const char *dyad_coder_error_kind(const dyad_coder *c);
 
 /* ------------------------------------------------------------------ */
@@ -315,8 +319,8 @@ typedef enum dyad_input_format {
  *  else from the first byte ('<' XML, anything else JSON Lines).  A text
  *  input gives one record: is_article 1, id and article the file name
  *  without directory and extension ("text" for standard input or a
- *  buffer), date "" (the caller supplies it), text the whole input less a
- *  UTF-8 byte order mark. */
+ *  buffer without a name), date "" (the caller supplies it), text the
+ *  whole input less a UTF-8 byte order mark. */
 dyad_status dyad_reader_open(const char *path, dyad_input_format fmt,
                              dyad_reader **out);
 /*! dyad_reader_open_buffer() : reads records from memory (copied). */

@@ -1,7 +1,7 @@
 /* tree.h -- the phrase-structure tree every coding path consumes.
  *
  * One type for both inputs: a Treebank parse given with the record, and
- * (later) the trees our own parser builds from raw text.  Nodes live in one
+ * the trees lib/parse/chunk.c builds from raw text.  Nodes live in one
  * array in an arena; links are indices so a tree is cheap to build, copy
  * and walk without recursion. */
 #ifndef DY_TREE_H
