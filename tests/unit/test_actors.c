@@ -5,32 +5,14 @@
 #include <string.h>
 
 #include "dict/engine.h"
+#include "dict_test_util.h"
 
 /* ---- helpers --------------------------------------------------------- */
-
-#define MAX_WARN 256
-
-typedef struct warnings {
-    long line[MAX_WARN];
-    char text[MAX_WARN][256];
-    size_t n;
-} warnings;
-
-static void collect(void *user, const char *file, long line, const char *message)
-{
-    (void)file;
-    warnings *w = user;
-    if (w->n < MAX_WARN) {
-        w->line[w->n] = line;
-        snprintf(w->text[w->n], sizeof w->text[w->n], "%s", message);
-    }
-    w->n++;
-}
 
 typedef struct fixture {
     dy_intern *words;
     dy_actors *actors;
-    warnings warn;
+    dy_test_warnings warn;
     dy_diag_sink sink;
 } fixture;
 
@@ -41,7 +23,7 @@ static fixture *load(const char *text)
     f->words = dy_intern_create();
     f->actors = dy_actors_create(f->words);
     cr_assert_not_null(f->actors);
-    f->sink = (dy_diag_sink){collect, &f->warn, 0};
+    f->sink = (dy_diag_sink){dy_test_collect, &f->warn, 0};
     if (text) {
         cr_assert_eq(dy_actors_load(f->actors, "test.actors", text, strlen(text), &f->sink), DYAD_OK);
         cr_assert_eq(dy_actors_finish(f->actors), DYAD_OK);
@@ -56,33 +38,11 @@ static void release(fixture *f)
     free(f);
 }
 
-/* Sentence words as the coder would pass them: uppercased ids, 0 when the
- * word is in no dictionary. */
-static size_t sentence(const dy_intern *words, const char *text, uint32_t *ids, size_t cap)
-{
-    size_t n = 0;
-    const char *p = text;
-    while (*p && n < cap) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        char buf[128];
-        size_t k = 0;
-        while (*p && *p != ' ' && k + 1 < sizeof buf) {
-            char c = *p++;
-            buf[k++] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
-        }
-        ids[n++] = dy_intern_find(words, buf, k);
-    }
-    return n;
-}
-
 /* The code of the actor starting at word `pos`, or NULL; *len its length. */
 static const char *code_at(const fixture *f, const char *text, size_t pos, int32_t date, size_t *len)
 {
     uint32_t ids[64];
-    size_t n = sentence(f->words, text, ids, 64);
+    size_t n = dy_test_sentence(f->words, text, ids, 64);
     const char *code = NULL;
     size_t l = 0;
     if (!dy_actors_match(f->actors, ids, n, pos, date, &l, &code))
@@ -90,31 +50,6 @@ static const char *code_at(const fixture *f, const char *text, size_t pos, int32
     if (len)
         *len = l;
     return code;
-}
-
-static bool warned_at(const fixture *f, long line, const char *needle)
-{
-    for (size_t i = 0; i < f->warn.n && i < MAX_WARN; i++)
-        if (f->warn.line[i] == line && strstr(f->warn.text[i], needle))
-            return true;
-    return false;
-}
-
-static char *read_shared(const char *name, size_t *len)
-{
-    const char *dir = getenv("DYAD_SHARED");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/petrarch2/dictionaries/%s", dir ? dir : "../shared", name);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long size = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)size + 1);
-    *len = fread(buf, 1, (size_t)size, fp);
-    fclose(fp);
-    return buf;
 }
 
 /* ---- phrases --------------------------------------------------------- */
@@ -182,7 +117,7 @@ Test(actors, final_underscore_sorts_first_as_in_petrarch)
     fixture *f = load("CHAN_SARUN [KHMA]\nCHAN_SARUN_ [KHMB]\n");
     cr_assert_str_eq(code_at(f, "CHAN SARUN", 0, 20000101, NULL), "KHMB");
     cr_assert_eq(f->sink.count, 1);
-    cr_assert(warned_at(f, 2, "final '_'"));
+    cr_assert(dy_test_warned(&f->warn, 2, "final '_'"));
     cr_assert_eq(dy_actors_count(f->actors), 1);
     release(f);
 }
@@ -193,7 +128,7 @@ Test(actors, duplicate_phrases_keep_the_first_and_warn_only_on_conflict)
     cr_assert_str_eq(code_at(f, "JOSEPH LUNS", 0, 20000101, NULL), "IGO");
     cr_assert_str_eq(code_at(f, "GORGOROTH", 0, 20000101, NULL), "MOR");
     cr_assert_eq(f->sink.count, 1, "only the conflicting duplicate is reported");
-    cr_assert(warned_at(f, 5, "already defined at test.actors:4"));
+    cr_assert(dy_test_warned(&f->warn, 5, "already defined at test.actors:4"));
     release(f);
 }
 
@@ -217,7 +152,7 @@ Test(actors, matches_anywhere_and_respects_bounds)
 {
     fixture *f = load("MINAS_TIRITH [GON]\n");
     uint32_t ids[8];
-    size_t n = sentence(f->words, "IN MINAS TIRITH", ids, 8);
+    size_t n = dy_test_sentence(f->words, "IN MINAS TIRITH", ids, 8);
     size_t len;
     const char *code;
     cr_assert_not(dy_actors_match(f->actors, ids, n, 0, 0, &len, &code));
@@ -339,7 +274,7 @@ Test(actors, an_entry_without_any_code_warns)
     fixture *f = load("ORPHAN_\n");
     cr_assert_str_eq(code_at(f, "ORPHAN", 0, 20050101, NULL), "---");
     cr_assert_eq(f->sink.count, 1);
-    cr_assert(warned_at(f, 1, "no code"));
+    cr_assert(dy_test_warned(&f->warn, 1, "no code"));
     release(f);
 }
 
@@ -381,19 +316,19 @@ Test(actors, malformed_lines_warn_with_their_line_and_the_rest_loads)
                       "+TAIOAN_ +TAWIAN_\n"                  /* 13 two synonyms */
                       "VIRGILIO_ FONTES_\n"                  /* 14 odd separator */
                       "LAST [L]\n");                         /* 15 */
-    cr_assert(warned_at(f, 2, "ends"));
-    cr_assert(warned_at(f, 3, "no valid"));
-    cr_assert(warned_at(f, 4, "read as '>20100101'"));
-    cr_assert(warned_at(f, 5, "no valid"));
-    cr_assert(warned_at(f, 6, "7-digit"));
-    cr_assert(warned_at(f, 7, "11-digit"));
-    cr_assert(warned_at(f, 8, "missing ']'"));
-    cr_assert(warned_at(f, 9, "empty"));
-    cr_assert(warned_at(f, 10, "0x1A"));
-    cr_assert(warned_at(f, 11, "Antilles"));
-    cr_assert(warned_at(f, 12, "synonym"));
-    cr_assert(warned_at(f, 13, "separate synonyms"));
-    cr_assert(warned_at(f, 14, "odd separators"));
+    cr_assert(dy_test_warned(&f->warn, 2, "ends"));
+    cr_assert(dy_test_warned(&f->warn, 3, "no valid"));
+    cr_assert(dy_test_warned(&f->warn, 4, "read as '>20100101'"));
+    cr_assert(dy_test_warned(&f->warn, 5, "no valid"));
+    cr_assert(dy_test_warned(&f->warn, 6, "7-digit"));
+    cr_assert(dy_test_warned(&f->warn, 7, "11-digit"));
+    cr_assert(dy_test_warned(&f->warn, 8, "missing ']'"));
+    cr_assert(dy_test_warned(&f->warn, 9, "empty"));
+    cr_assert(dy_test_warned(&f->warn, 10, "0x1A"));
+    cr_assert(dy_test_warned(&f->warn, 11, "Antilles"));
+    cr_assert(dy_test_warned(&f->warn, 12, "synonym"));
+    cr_assert(dy_test_warned(&f->warn, 13, "separate synonyms"));
+    cr_assert(dy_test_warned(&f->warn, 14, "odd separators"));
     cr_assert_eq(f->sink.count, 13);
 
     /* What could be read was: Z, R (900822-911221) and S (19200303-20060520). */
@@ -432,7 +367,7 @@ Test(actors, empty_and_blank_inputs)
 Test(actors, validation_dictionary)
 {
     size_t len;
-    char *data = read_shared("PETR.Validate.actors.txt", &len);
+    char *data = dy_test_read_shared(&len, "petrarch2/dictionaries/%s", "PETR.Validate.actors.txt");
     if (!data)
         cr_skip("shared PETRARCH dictionaries absent");
     fixture *f = load(NULL);
@@ -441,7 +376,7 @@ Test(actors, validation_dictionary)
     cr_assert_eq(dy_actors_count(f->actors), 160);
     /* A genuine conflict: +PALESTINIAN [PAL] repeats PALESTINIAN [pse]. */
     cr_assert_eq(f->sink.count, 1);
-    cr_assert(warned_at(f, 159, "PALESTINIAN"));
+    cr_assert(dy_test_warned(&f->warn, 159, "PALESTINIAN"));
     cr_assert_str_eq(code_at(f, "SAM GAMGEE", 0, 20121231, NULL), "HOBGOV");
     cr_assert_str_eq(code_at(f, "SMEAGOL", 0, 19951101, NULL), "HOBGOV");
     cr_assert_str_eq(code_at(f, "ARNOR", 0, 19951101, NULL), "ARN");
@@ -459,7 +394,7 @@ Test(actors, phoenix_dictionaries)
     fixture *f = load(NULL);
     for (size_t i = 0; i < 3; i++) {
         size_t len;
-        char *data = read_shared(files[i], &len);
+        char *data = dy_test_read_shared(&len, "petrarch2/dictionaries/%s", files[i]);
         if (!data) {
             release(f);
             cr_skip("shared Phoenix dictionaries absent");

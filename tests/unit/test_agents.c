@@ -5,30 +5,12 @@
 #include <string.h>
 
 #include "dict/engine.h"
-
-#define MAX_WARN 64
-
-typedef struct warnings {
-    long line[MAX_WARN];
-    char text[MAX_WARN][256];
-    size_t n;
-} warnings;
-
-static void collect(void *user, const char *file, long line, const char *message)
-{
-    (void)file;
-    warnings *w = user;
-    if (w->n < MAX_WARN) {
-        w->line[w->n] = line;
-        snprintf(w->text[w->n], sizeof w->text[w->n], "%s", message);
-    }
-    w->n++;
-}
+#include "dict_test_util.h"
 
 typedef struct fixture {
     dy_intern *words;
     dy_agents *agents;
-    warnings warn;
+    dy_test_warnings warn;
     dy_diag_sink sink;
 } fixture;
 
@@ -39,7 +21,7 @@ static fixture *load(const char *text)
     f->words = dy_intern_create();
     f->agents = dy_agents_create(f->words);
     cr_assert_not_null(f->agents);
-    f->sink = (dy_diag_sink){collect, &f->warn, 0};
+    f->sink = (dy_diag_sink){dy_test_collect, &f->warn, 0};
     if (text) {
         cr_assert_eq(dy_agents_load(f->agents, "test.agents", text, strlen(text), &f->sink), DYAD_OK);
         cr_assert_eq(dy_agents_finish(f->agents), DYAD_OK);
@@ -54,32 +36,12 @@ static void release(fixture *f)
     free(f);
 }
 
-static size_t sentence(const dy_intern *words, const char *text, uint32_t *ids, size_t cap)
-{
-    size_t n = 0;
-    const char *p = text;
-    while (*p && n < cap) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        char buf[128];
-        size_t k = 0;
-        while (*p && *p != ' ' && k + 1 < sizeof buf) {
-            char c = *p++;
-            buf[k++] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
-        }
-        ids[n++] = dy_intern_find(words, buf, k);
-    }
-    return n;
-}
-
 /* "GOV" for a suffix agent, "NGO~" for a prefix one, NULL for no match. */
 static const char *agent_at(const fixture *f, const char *text, size_t pos, size_t *len)
 {
     static char out[80];
     uint32_t ids[64];
-    size_t n = sentence(f->words, text, ids, 64);
+    size_t n = dy_test_sentence(f->words, text, ids, 64);
     const char *code = NULL;
     bool prefix = false;
     size_t l = 0;
@@ -89,31 +51,6 @@ static const char *agent_at(const fixture *f, const char *text, size_t pos, size
         *len = l;
     snprintf(out, sizeof out, "%s%s", code, prefix ? "~" : "");
     return out;
-}
-
-static bool warned_at(const fixture *f, long line, const char *needle)
-{
-    for (size_t i = 0; i < f->warn.n && i < MAX_WARN; i++)
-        if (f->warn.line[i] == line && strstr(f->warn.text[i], needle))
-            return true;
-    return false;
-}
-
-static char *read_shared(const char *name, size_t *len)
-{
-    const char *dir = getenv("DYAD_SHARED");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/petrarch2/dictionaries/%s", dir ? dir : "../shared", name);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long size = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)size + 1);
-    *len = fread(buf, 1, (size_t)size, fp);
-    fclose(fp);
-    return buf;
 }
 
 Test(agents, suffix_and_prefix_codes)
@@ -217,7 +154,7 @@ Test(agents, conflicting_duplicates_warn_once_per_line)
                       "!MINIST! OF_ENVIRONMENT [~GOVENV]\n"
                       "SOLDIER [~MIL]\nSOLDIER [~MIL]\n");
     cr_assert_eq(f->sink.count, 1);
-    cr_assert(warned_at(f, 3, "and 3 more forms"));
+    cr_assert(dy_test_warned(&f->warn, 3, "and 3 more forms"));
     cr_assert_str_eq(agent_at(f, "MINISTRY OF ENVIRONMENT", 0, NULL), "ENV");
     cr_assert_str_eq(agent_at(f, "SOLDIERS", 0, NULL), "MIL");
     release(f);
@@ -237,17 +174,17 @@ Test(agents, malformed_lines_warn_with_their_line_and_the_rest_loads)
                       "SUPREME_PEOPLE _COURT  [~JUD]\n"      /* 10 odd separator */
                       "ELF [~ELF~]\n"                        /* 11 ~ on both sides */
                       "HOBBIT [~HOB]\n");                    /* 12 */
-    cr_assert(warned_at(f, 1, "no [CODE]"));
-    cr_assert(warned_at(f, 2, "missing ']'"));
-    cr_assert(warned_at(f, 3, "no '~'"));
-    cr_assert(warned_at(f, 4, "empty"));
-    cr_assert(warned_at(f, 5, "missing '}'"));
-    cr_assert(warned_at(f, 6, "!UNKNOWN! is not defined"));
-    cr_assert(warned_at(f, 7, "not of the form"));
-    cr_assert(warned_at(f, 8, "extra words"));
-    cr_assert(warned_at(f, 9, "not a single code"));
-    cr_assert(warned_at(f, 10, "odd separators"));
-    cr_assert(warned_at(f, 11, "both sides"));
+    cr_assert(dy_test_warned(&f->warn, 1, "no [CODE]"));
+    cr_assert(dy_test_warned(&f->warn, 2, "missing ']'"));
+    cr_assert(dy_test_warned(&f->warn, 3, "no '~'"));
+    cr_assert(dy_test_warned(&f->warn, 4, "empty"));
+    cr_assert(dy_test_warned(&f->warn, 5, "missing '}'"));
+    cr_assert(dy_test_warned(&f->warn, 6, "!UNKNOWN! is not defined"));
+    cr_assert(dy_test_warned(&f->warn, 7, "not of the form"));
+    cr_assert(dy_test_warned(&f->warn, 8, "extra words"));
+    cr_assert(dy_test_warned(&f->warn, 9, "not a single code"));
+    cr_assert(dy_test_warned(&f->warn, 10, "odd separators"));
+    cr_assert(dy_test_warned(&f->warn, 11, "both sides"));
     cr_assert_eq(f->sink.count, 11);
     cr_assert_str_eq(agent_at(f, "SHERIFFS", 0, NULL), "COP");
     cr_assert_str_eq(agent_at(f, "JAILER", 0, NULL), "COP");
@@ -278,7 +215,7 @@ Test(agents, markers_belong_to_their_file)
 Test(agents, validation_dictionary)
 {
     size_t len;
-    char *data = read_shared("PETR.Validate.agents.txt", &len);
+    char *data = dy_test_read_shared(&len, "petrarch2/dictionaries/%s", "PETR.Validate.agents.txt");
     if (!data)
         cr_skip("shared PETRARCH dictionaries absent");
     fixture *f = load(NULL);
@@ -296,7 +233,7 @@ Test(agents, validation_dictionary)
 Test(agents, phoenix_dictionary)
 {
     size_t len;
-    char *data = read_shared("Phoenix.agents.txt", &len);
+    char *data = dy_test_read_shared(&len, "petrarch2/dictionaries/%s", "Phoenix.agents.txt");
     if (!data)
         cr_skip("shared Phoenix dictionaries absent");
     fixture *f = load(NULL);
@@ -306,8 +243,8 @@ Test(agents, phoenix_dictionary)
     /* All genuine defects: conflicting duplicates, a missing code, a '}'
      * for ']' and "PEOPLE _COURT"; see docs/dictionaries.md. */
     cr_assert_eq(f->sink.count, 12);
-    cr_assert(warned_at(f, 544, "missing ']'"));
-    cr_assert(warned_at(f, 1927, "no [CODE]"));
+    cr_assert(dy_test_warned(&f->warn, 544, "missing ']'"));
+    cr_assert(dy_test_warned(&f->warn, 1927, "no [CODE]"));
     cr_assert_str_eq(agent_at(f, "FOREIGN MINISTER", 0, NULL), "GOV");
     cr_assert_str_eq(agent_at(f, "POLICEWOMEN", 0, NULL), "COP");
     free(data);

@@ -5,30 +5,12 @@
 #include <string.h>
 
 #include "dict/engine.h"
-
-#define MAX_WARN 64
-
-typedef struct warnings {
-    long line[MAX_WARN];
-    char text[MAX_WARN][256];
-    size_t n;
-} warnings;
-
-static void collect(void *user, const char *file, long line, const char *message)
-{
-    (void)file;
-    warnings *w = user;
-    if (w->n < MAX_WARN) {
-        w->line[w->n] = line;
-        snprintf(w->text[w->n], sizeof w->text[w->n], "%s", message);
-    }
-    w->n++;
-}
+#include "dict_test_util.h"
 
 typedef struct fixture {
     dy_intern *words;
     dy_discards *discards;
-    warnings warn;
+    dy_test_warnings warn;
     dy_diag_sink sink;
 } fixture;
 
@@ -39,7 +21,7 @@ static fixture *load(const char *text)
     f->words = dy_intern_create();
     f->discards = dy_discards_create(f->words);
     cr_assert_not_null(f->discards);
-    f->sink = (dy_diag_sink){collect, &f->warn, 0};
+    f->sink = (dy_diag_sink){dy_test_collect, &f->warn, 0};
     if (text) {
         cr_assert_eq(dy_discards_load(f->discards, "test.discards", text, strlen(text), &f->sink),
                      DYAD_OK);
@@ -63,32 +45,6 @@ static int check(const fixture *f, const char *text, const char **phrase)
     if (phrase)
         *phrase = p ? p : "";
     return r;
-}
-
-static bool warned_at(const fixture *f, long line, const char *needle)
-{
-    for (size_t i = 0; i < f->warn.n && i < MAX_WARN; i++)
-        if (f->warn.line[i] == line && strstr(f->warn.text[i], needle))
-            return true;
-    return false;
-}
-
-static char *read_shared(const char *relative, size_t *len)
-{
-    const char *dir = getenv("DYAD_SHARED");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/petrarch2/%s", dir ? dir : "../shared", relative);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long size = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)size + 1);
-    *len = fread(buf, 1, (size_t)size, fp);
-    buf[*len] = '\0';
-    fclose(fp);
-    return buf;
 }
 
 /* The <Text> of the record with this id in PETR.UnitTest.records.xml,
@@ -171,10 +127,10 @@ Test(discards, malformed_lines_warn_and_the_rest_loads)
                       "+TENNIS\n"           /* 5 a story discard: not a repeat */
                       "BAD\x01WORD\n"       /* 6 control byte */
                       "GOLF\n");
-    cr_assert(warned_at(f, 1, "no phrase"));
-    cr_assert(warned_at(f, 2, "no phrase"));
-    cr_assert(warned_at(f, 4, "repeats test.discards:3"));
-    cr_assert(warned_at(f, 6, "0x01"));
+    cr_assert(dy_test_warned(&f->warn, 1, "no phrase"));
+    cr_assert(dy_test_warned(&f->warn, 2, "no phrase"));
+    cr_assert(dy_test_warned(&f->warn, 4, "repeats test.discards:3"));
+    cr_assert(dy_test_warned(&f->warn, 6, "0x01"));
     cr_assert_eq(f->sink.count, 4);
     cr_assert_eq(dy_discards_count(f->discards), 3);
     cr_assert_eq(check(f, "tennis", NULL), 2);
@@ -199,8 +155,8 @@ Test(discards, empty_dictionary_and_null_arguments)
 Test(discards, petrarch_unit_test_records)
 {
     size_t len, rlen;
-    char *dict = read_shared("dictionaries/PETR.Validate.discards.txt", &len);
-    char *records = read_shared("text/PETR.UnitTest.records.xml", &rlen);
+    char *dict = dy_test_read_shared(&len, "petrarch2/dictionaries/PETR.Validate.discards.txt");
+    char *records = dy_test_read_shared(&rlen, "petrarch2/text/PETR.UnitTest.records.xml");
     if (!dict || !records) {
         free(dict);
         free(records);
@@ -236,7 +192,7 @@ Test(discards, petrarch_unit_test_records)
 Test(discards, phoenix_list)
 {
     size_t len;
-    char *dict = read_shared("dictionaries/Phoenix.discards.txt", &len);
+    char *dict = dy_test_read_shared(&len, "petrarch2/dictionaries/Phoenix.discards.txt");
     if (!dict)
         cr_skip("shared Phoenix dictionaries absent");
     fixture *f = load(NULL);

@@ -5,30 +5,12 @@
 #include <string.h>
 
 #include "dict/engine.h"
-
-#define MAX_WARN 64
-
-typedef struct warnings {
-    long line[MAX_WARN];
-    char text[MAX_WARN][256];
-    size_t n;
-} warnings;
-
-static void collect(void *user, const char *file, long line, const char *message)
-{
-    (void)file;
-    warnings *w = user;
-    if (w->n < MAX_WARN) {
-        w->line[w->n] = line;
-        snprintf(w->text[w->n], sizeof w->text[w->n], "%s", message);
-    }
-    w->n++;
-}
+#include "dict_test_util.h"
 
 typedef struct fixture {
     dy_intern *words;
     dy_issues *issues;
-    warnings warn;
+    dy_test_warnings warn;
     dy_diag_sink sink;
 } fixture;
 
@@ -39,7 +21,7 @@ static fixture *load(const char *text)
     f->words = dy_intern_create();
     f->issues = dy_issues_create(f->words);
     cr_assert_not_null(f->issues);
-    f->sink = (dy_diag_sink){collect, &f->warn, 0};
+    f->sink = (dy_diag_sink){dy_test_collect, &f->warn, 0};
     if (text) {
         cr_assert_eq(dy_issues_load(f->issues, "test.issues", text, strlen(text), &f->sink), DYAD_OK);
         cr_assert_eq(dy_issues_finish(f->issues), DYAD_OK);
@@ -66,31 +48,6 @@ static const char *issues_of(const fixture *f, const char *text)
         k += (size_t)snprintf(out + k, sizeof out - k, "%s%s %d", i ? ", " : "", found[i].code,
                               found[i].count);
     return out;
-}
-
-static bool warned_at(const fixture *f, long line, const char *needle)
-{
-    for (size_t i = 0; i < f->warn.n && i < MAX_WARN; i++)
-        if (f->warn.line[i] == line && strstr(f->warn.text[i], needle))
-            return true;
-    return false;
-}
-
-static char *read_shared(const char *name, size_t *len)
-{
-    const char *dir = getenv("DYAD_SHARED");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/petrarch2/dictionaries/%s", dir ? dir : "../shared", name);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long size = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)size + 1);
-    *len = fread(buf, 1, (size_t)size, fp);
-    fclose(fp);
-    return buf;
 }
 
 static const char *ATROCITIES =
@@ -206,15 +163,15 @@ Test(issues, malformed_lines_warn_and_the_rest_loads)
                       "[NOPHRASE]\n"                                      /* 10 */
                       "deflation [ECONOMY]\n"                             /* 11 */
                       "</ISSUE>\n");
-    cr_assert(warned_at(f, 2, "no [CODE]"));
-    cr_assert(warned_at(f, 3, "missing ']'"));
-    cr_assert(warned_at(f, 4, "second issue entry"));
-    cr_assert(warned_at(f, 5, "repeats line 4"));
-    cr_assert(warned_at(f, 6, "more than one code"));
-    cr_assert(warned_at(f, 7, "not followed by a word"));
-    cr_assert(warned_at(f, 8, "code on ignore phrase"));
-    cr_assert(warned_at(f, 9, "*******"));
-    cr_assert(warned_at(f, 10, "no phrase"));
+    cr_assert(dy_test_warned(&f->warn, 2, "no [CODE]"));
+    cr_assert(dy_test_warned(&f->warn, 3, "missing ']'"));
+    cr_assert(dy_test_warned(&f->warn, 4, "second issue entry"));
+    cr_assert(dy_test_warned(&f->warn, 5, "repeats line 4"));
+    cr_assert(dy_test_warned(&f->warn, 6, "more than one code"));
+    cr_assert(dy_test_warned(&f->warn, 7, "not followed by a word"));
+    cr_assert(dy_test_warned(&f->warn, 8, "code on ignore phrase"));
+    cr_assert(dy_test_warned(&f->warn, 9, "*******"));
+    cr_assert(dy_test_warned(&f->warn, 10, "no phrase"));
     cr_assert_eq(f->sink.count, 9);
     cr_assert_str_eq(issues_of(f, "intimidation of press and press freedom"), "MEDIA 2");
     cr_assert_str_eq(issues_of(f, "AQIM and the LRA"), "TERROR 2");
@@ -226,7 +183,7 @@ Test(issues, malformed_lines_warn_and_the_rest_loads)
 Test(issues, phoenix_list)
 {
     size_t len;
-    char *data = read_shared("Phoenix.IssueCoding.txt", &len);
+    char *data = dy_test_read_shared(&len, "petrarch2/dictionaries/%s", "Phoenix.IssueCoding.txt");
     if (!data)
         cr_skip("shared Phoenix dictionaries absent");
     fixture *f = load(NULL);
@@ -236,8 +193,8 @@ Test(issues, phoenix_list)
     /* Genuine defects only: lines without a code, repeated lines, two
      * entries on one line; see docs/dictionaries.md. */
     cr_assert_eq(f->sink.count, 54);
-    cr_assert(warned_at(f, 141, "no [CODE]"));
-    cr_assert(warned_at(f, 1198, "second issue entry"));
+    cr_assert(dy_test_warned(&f->warn, 141, "no [CODE]"));
+    cr_assert(dy_test_warned(&f->warn, 1198, "second issue entry"));
     cr_assert_str_eq(issues_of(f, "Teachers and students protested."), "TEACHERS 1, STUDENTS 1");
     free(data);
     release(f);

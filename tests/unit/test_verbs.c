@@ -5,6 +5,7 @@
 
 #include "dict/engine.h"
 #include "dict/verbs.h"
+#include "dict_test_util.h"
 
 typedef struct warnings {
     int n;
@@ -175,28 +176,11 @@ Test(verbs, malformed_lines_warn_with_line_numbers)
     unload();
 }
 
-static char *read_shared(const char *rel, size_t *len)
-{
-    const char *root = getenv("DYAD_SHARED");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", root ? root : "../shared", rel);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    fclose(f);
-    return buf;
-}
-
 Test(verbs, real_dictionaries_load)
 {
     size_t n1, n2;
-    char *p1 = read_shared("petrarch2/dictionaries/PETR.Validate.verbs.txt", &n1);
-    char *p2 = read_shared("petrarch2/dictionaries/CAMEO.2.0.txt", &n2);
+    char *p1 = dy_test_read_shared(&n1, "petrarch2/dictionaries/PETR.Validate.verbs.txt");
+    char *p2 = dy_test_read_shared(&n2, "petrarch2/dictionaries/CAMEO.2.0.txt");
     if (!p1 || !p2) {
         free(p1);
         free(p2);
