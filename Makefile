@@ -10,7 +10,7 @@
 
 BUILD   ?= build
 CC      ?= gcc
-PKGS    := jansson libutf8proc
+PKGS    := jansson libutf8proc geonames
 # Deferred (=, not :=): expanded in the recipes, after the deps stamp has
 # installed pkg-config and jansson on a fresh machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -62,6 +62,15 @@ LEXICON_DATA = $(wildcard $(LINGUA_DIR)/words.yml $(LINGUA_DIR)/tags.yml \
                $(WORDNET_DIR)/index.adj $(WORDNET_DIR)/index.adv \
                $(WORDNET_DIR)/data.noun $(WORDNET_DIR)/data.adj \
                $(WORDNET_DIR)/noun.exc $(WORDNET_DIR)/verb.exc)
+# The default dictionaries of data/dict/ are compiled into the library by
+# tools/gen_embed.c (lib/dict/defaults.h), in this load order: the first
+# definition of a phrase wins, so the more specific files come first.
+DEFAULT_DICTS = $(wildcard $(addprefix data/dict/,verbs.txt people.actors.txt \
+                  organizations.actors.txt countries.actors.txt agents.txt \
+                  discards.txt issues.txt))
+GEN_EMBED    := $(BUILD)/tools/gen_embed
+DEFAULTS_GEN := $(BUILD)/gen/default_dicts.c
+LIB_OBJ      += $(BUILD)/obj/gen/default_dicts.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -70,7 +79,7 @@ DYAD     := $(BUILD)/dyad
 UNIT     := $(BUILD)/unit-tests
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all deps test unit e2e asan fuzz bench golden clean
+.PHONY: all deps test unit e2e asan fuzz bench golden clean FORCE
 all: $(DYAD)
 
 # Install missing Debian packages once (no-op when present).
@@ -114,6 +123,22 @@ $(LEXICON_GEN): $(GEN_LEXICON) $(LEXICON_DATA)
 	@mkdir -p $(@D)
 	$(GEN_LEXICON) $(LINGUA_DIR) $(WORDNET_DIR) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 $(BUILD)/obj/gen/lexicon.o: $(LEXICON_GEN) lib/tag/lexicon.h lib/tag/tagset.h | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Iinclude -Ilib -c $< -o $@
+
+# Embedded default dictionaries (see DEFAULTS_GEN above).  The list of files
+# is recorded so that adding or removing one regenerates the table.
+$(GEN_EMBED): tools/gen_embed.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -std=c17 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -o $@ $<
+FORCE:
+$(BUILD)/gen/default_dicts.list: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DEFAULT_DICTS)' | cmp -s - $@ || echo '$(DEFAULT_DICTS)' > $@
+$(DEFAULTS_GEN): $(GEN_EMBED) $(DEFAULT_DICTS) $(BUILD)/gen/default_dicts.list
+	@mkdir -p $(@D)
+	$(GEN_EMBED) $(DEFAULT_DICTS) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+$(BUILD)/obj/gen/default_dicts.o: $(DEFAULTS_GEN) lib/dict/defaults.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Iinclude -Ilib -c $< -o $@
 

@@ -99,6 +99,15 @@ dyad_status dyad_builder_add_buffer(dyad_builder *b, dyad_dict_kind kind,
                                     const char *name, const char *data,
                                     size_t len);
 
+/*! dyad_builder_add_defaults() : adds dyad's own default dictionaries
+ *  (data/dict/ in the source tree, compiled into the library: countries,
+ *  people with dated roles, organisations, agents, verbs, discards, issues;
+ *  docs/dictionaries.md).  Call it after adding your own files: the first
+ *  definition of a phrase wins, so your entries take precedence, and a
+ *  default entry you redefine is skipped without a warning (the defaults
+ *  themselves load without warnings; tests check it). */
+dyad_status dyad_builder_add_defaults(dyad_builder *b);
+
 /*! dyad_builder_warning_count() : malformed or unusable lines seen so far. */
 size_t dyad_builder_warning_count(const dyad_builder *b);
 

@@ -202,8 +202,8 @@ static void print_diag(void *user, const char *file, long line, const char *mess
         fprintf(stderr, "%s: %s\n", file ? file : "?", message);
 }
 
-int cli_build_engine(const cli_dict *dicts, size_t n, dyad_engine **out,
-                     size_t *warnings)
+int cli_build_engine(const cli_dict *dicts, size_t n, int with_defaults,
+                     dyad_engine **out, size_t *warnings)
 {
     *out = NULL;
     if (warnings)
@@ -220,6 +220,16 @@ int cli_build_engine(const cli_dict *dicts, size_t n, dyad_engine **out,
             const char *why = dyad_builder_last_error(b);
             cli_msg_path("cannot load dictionary", dicts[i].path,
                          why && *why ? why : dyad_strerror(st));
+            dyad_builder_free(b);
+            return -1;
+        }
+    }
+    if (with_defaults) {
+        dyad_status st = dyad_builder_add_defaults(b);
+        if (st != DYAD_OK) {
+            const char *why = dyad_builder_last_error(b);
+            cli_msg("cannot load the built-in dictionaries: %s",
+                    why && *why ? why : dyad_strerror(st));
             dyad_builder_free(b);
             return -1;
         }

@@ -78,11 +78,13 @@ typedef struct cli_dict {
  * issues).  A prefix that is not a kind name is part of the path. */
 cli_dict cli_dict_spec(const char *spec);
 
-/* Loads every dictionary in order into a new engine.  Per-line warnings go
- * to stderr as "FILE:LINE: message".  On failure prints why (naming the
- * file) and returns non-zero; *warnings (may be NULL) gets the count. */
-int cli_build_engine(const cli_dict *dicts, size_t n, dyad_engine **out,
-                     size_t *warnings);
+/* Loads every dictionary in order into a new engine, then, when
+ * with_defaults is set, the built-in default dictionaries (which the given
+ * files override).  Per-line warnings go to stderr as "FILE:LINE: message".
+ * On failure prints why (naming the file) and returns non-zero; *warnings
+ * (may be NULL) gets the count. */
+int cli_build_engine(const cli_dict *dicts, size_t n, int with_defaults,
+                     dyad_engine **out, size_t *warnings);
 
 /* ---- options ------------------------------------------------------- */
 

@@ -180,7 +180,7 @@ int cmd_code(int argc, char **argv)
     size_t n_option_args = 0;
     const char *out_path = NULL, *err_path = NULL;
     const char *date = NULL, *article_id = NULL;
-    int timing = 0;
+    int timing = 0, no_defaults = 0;
     int status = CLI_EXIT_OK;
 
     const char *val;
@@ -189,7 +189,7 @@ int cmd_code(int argc, char **argv)
         switch (id) {
         case CLI_OPERAND: inputs[n_inputs++] = val; break;
         case OPT_DICT: dicts[n_dicts++] = cli_dict_spec(val); break;
-        case OPT_NO_DEFAULT: break;   /* there are no built-in dictionaries yet */
+        case OPT_NO_DEFAULT: no_defaults = 1; break;
         case OPT_OUTPUT: out_path = val; break;
         case OPT_ERRORS: err_path = val; break;
         case OPT_OPTION: option_args[n_option_args++] = val; break;
@@ -229,12 +229,10 @@ int cmd_code(int argc, char **argv)
         status = cli_usage_error("code", "--id needs a non-empty id");
         goto done_args;
     }
-    if (n_dicts == 0) {
-        /* Built-in default dictionaries are not shipped yet, so with or
-         * without --no-default-dict there is nothing to code with. */
-        cli_msg("no dictionaries: pass --dict PATH (repeatable) with the verbs, actors, "
-                "agents, discards and issues files; built-in default dictionaries arrive "
-                "in a later release");
+    if (n_dicts == 0 && no_defaults) {
+        cli_msg("--no-default-dict without --dict leaves nothing to code with: pass "
+                "--dict PATH (repeatable) with the verbs, actors, agents, discards and "
+                "issues files");
         status = CLI_EXIT_FATAL;
         goto done_args;
     }
@@ -250,7 +248,7 @@ int cmd_code(int argc, char **argv)
     double t0 = cli_now();
     dyad_engine *engine = NULL;
     size_t warnings = 0;
-    if (cli_build_engine(dicts, n_dicts, &engine, &warnings) != 0) {
+    if (cli_build_engine(dicts, n_dicts, !no_defaults, &engine, &warnings) != 0) {
         status = CLI_EXIT_FATAL;
         goto done_args;
     }

@@ -269,7 +269,7 @@ static int build_from_environment(const dyad_environment *env, const char *dict_
     else if (n == 0) {
         cli_msg("the <Environment> of %s names no dictionaries", records);
         rc = -1;
-    } else if (cli_build_engine(dicts, n, engine, NULL) != 0)
+    } else if (cli_build_engine(dicts, n, 0, engine, NULL) != 0)
         rc = -1;
     for (size_t i = 0; i < n; i++)
         free((char *)dicts[i].path);

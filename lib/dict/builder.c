@@ -13,6 +13,7 @@
 
 #include "common/diag.h"
 #include "dict/engine.h"
+#include "dict/defaults.h"
 #include "dict/verbs.h"
 
 /* Largest dictionary file accepted (the Phoenix actors file is ~1.5 MB). */
@@ -227,6 +228,22 @@ dyad_status dyad_builder_add_buffer(dyad_builder *b, dyad_dict_kind kind,
     if (st != DYAD_OK)
         return dy_fail(&b->err, st, "%s: %s", name, dyad_strerror(st));
     return DYAD_OK;
+}
+
+dyad_status dyad_builder_add_defaults(dyad_builder *b)
+{
+    if (!b)
+        return DYAD_ERR_ARG;
+    b->sink.muted = 1;
+    dyad_status st = DYAD_OK;
+    for (size_t i = 0; i < dy_default_dict_count && st == DYAD_OK; i++) {
+        const dy_default_dict *d = &dy_default_dicts[i];
+        char name[128];
+        snprintf(name, sizeof name, "(default)/%s", d->name);
+        st = dyad_builder_add_buffer(b, kind_from_name(d->name), name, d->data, d->len);
+    }
+    b->sink.muted = 0;
+    return st;
 }
 
 dyad_status dyad_builder_add_file(dyad_builder *b, dyad_dict_kind kind,

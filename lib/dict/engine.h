@@ -70,6 +70,11 @@ typedef struct dy_diag_sink {
     dyad_diag_fn fn;
     void *user;
     size_t count;
+    /* While the built-in defaults load after the user's files, clashes with
+     * the user's entries are overrides, not defects: warnings are counted
+     * here instead of in count and not reported. */
+    int muted;
+    size_t muted_count;
 } dy_diag_sink;
 
 void dy_warn(dy_diag_sink *d, const char *file, long line, const char *fmt, ...)

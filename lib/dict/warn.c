@@ -10,6 +10,10 @@ void dy_warn(dy_diag_sink *d, const char *file, long line, const char *fmt, ...)
 {
     if (!d)
         return;
+    if (d->muted) {
+        d->muted_count++;
+        return;
+    }
     /* Counted even without a callback: dyad_builder_warning_count() must
      * report lines that were not used as written. */
     d->count++;

@@ -30,13 +30,16 @@ run "$TMP/out" "$TMP/err" code --dict
 expect_rc 2 "--dict without a value"
 
 # No dictionaries: a clear message, with or without --no-default-dict.
-for extra in "" "--no-default-dict"; do
-    # shellcheck disable=SC2086
-    run "$TMP/out" "$TMP/err" code $extra examples/sentences.xml
-    expect_rc 2 "code $extra without --dict"
-    grep -q 'no dictionaries: pass --dict' "$TMP/err" || fail "no-dictionary message: $(cat "$TMP/err")"
-    [ ! -s "$TMP/out" ] || fail "code without dictionaries wrote events"
-done
+# --no-default-dict with no --dict leaves nothing to code with.
+run "$TMP/out" "$TMP/err" code --no-default-dict examples/sentences.xml
+expect_rc 2 "code --no-default-dict without --dict"
+grep -q 'leaves nothing to code with' "$TMP/err" || fail "no-dictionary message: $(cat "$TMP/err")"
+[ ! -s "$TMP/out" ] || fail "code without dictionaries wrote events"
+# Without options the built-in dictionaries are used, with no warning.
+run "$TMP/out" "$TMP/err" code examples/sentences.xml
+expect_rc 0 "code with the built-in dictionaries"
+grep -q 'warning\|:[0-9]*: ' "$TMP/err" && fail "built-in dictionaries warned: $(cat "$TMP/err")"
+true
 
 # --option: a bad name or value is a usage error.
 run "$TMP/out" "$TMP/err" code "${EX_DICTS[@]}" --option no_such_option=1 examples/sentences.xml
