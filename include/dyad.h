@@ -159,6 +159,16 @@ typedef struct dyad_issue {
                                 dyad_code_sentence(); see dyad_code_article()) */
 } dyad_issue;
 
+/* A place (docs/places.md): resolved with the GeoNames city data. */
+typedef struct dyad_place {
+    const char *text;        /* as written in the article */
+    const char *name;        /* GeoNames name, "" when not found */
+    const char *admin1;      /* state / province, "" if unknown */
+    const char *country;     /* ISO 3166 alpha-3 (CAMEO) code, "" if unknown */
+    double latitude, longitude;
+    int resolved;            /* 1: name, country and coordinates are known */
+} dyad_place;
+
 /* Fields are only ever appended. */
 typedef struct dyad_event {
     dyad_actor source, target;
@@ -176,6 +186,22 @@ typedef struct dyad_event {
     uint32_t source_start, source_end;
     uint32_t verb_start, verb_end;
     uint32_t target_start, target_end;
+
+    /* Article-level resolution (dyad_code_article() only; docs/resolution.md).
+     * For dyad_code_sentence() date is NULL (the sentence's date applies),
+     * the strings are "", mentions is 1 and mention_sentences NULL. */
+    const char *date;        /* the event's own date, YYYY-MM-DD: from a time
+                                expression of its sentence ("on Monday", "in
+                                March 2014") resolved against the article
+                                date, else the article date */
+    int date_explicit;       /* 1: the text says when (date_text) */
+    const char *date_text;   /* the time expression as written, "" if none */
+    dyad_actor attribution;  /* who reports it ("according to Xinhua", "the
+                                ministry said"); code and text "" if none */
+    dyad_place location;     /* where it happened; name "" if the text does not say */
+    uint32_t mentions;       /* sentences reporting this same event (>= 1) */
+    const uint32_t *mention_sentences; /* their indices, ascending (mentions
+                                of them; NULL for dyad_code_sentence()) */
 } dyad_event;
 
 typedef struct dyad_sentence {

@@ -10,12 +10,14 @@
  * sentence's tree, parse list and scratch strings live in the sentence
  * arena (c->arena), reset after every sentence, so memory grows with the
  * article's tokens and events, not with its trees. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "code/coder_internal.h"
 #include "dict/engine.h"
+#include "doc/coref.h"
 #include "parse/chunk.h"
 #include "tag/lemma.h"
 #include "tag/tagset.h"
@@ -94,6 +96,8 @@ static dyad_status finish_events(dyad_coder *c, const char *article_id, uint32_t
         e->target.text = doc_copy(c, e->target.text);
         e->code = doc_copy(c, e->code);
         e->verb = doc_copy(c, e->verb);
+        e->attribution.code = doc_copy(c, e->attribution.code);
+        e->attribution.text = doc_copy(c, e->attribution.text);
         /* e->pattern is dictionary text: it lives as long as the engine */
     }
     return DYAD_OK;
@@ -113,12 +117,103 @@ static dyad_status discard_story(dyad_coder *c, dyad_result *out, const char *ph
                          out->discard_phrase);
 }
 
+/* ---- duplicates ----------------------------------------------------- */
+
+static uint64_t mix(uint64_t h, const char *s)
+{
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (h ^ 0xff) * 1099511628211u;
+}
+
+static bool same_event(const dyad_event *a, const dyad_event *b)
+{
+    return strcmp(a->source.code, b->source.code) == 0 &&
+           strcmp(a->target.code, b->target.code) == 0 && strcmp(a->code, b->code) == 0 &&
+           strcmp(a->date ? a->date : "", b->date ? b->date : "") == 0;
+}
+
+/* The same (source, target, code, date) reported by several sentences is
+ * one event: the first report, with `mentions` and every sentence index
+ * (docs/resolution.md).  A later report fills in what the first lacks
+ * (attribution, location, an explicit date). */
+static dyad_status merge_duplicates(dyad_coder *c)
+{
+    size_t n = c->n_events;
+    if (n == 0)
+        return DYAD_OK;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    uint32_t *slot = dy_arena_alloc(c->doc, cap * sizeof *slot);    /* kept index + 1 */
+    uint32_t *group = dy_arena_alloc(c->doc, n * sizeof *group);    /* event -> kept */
+    uint32_t *sent = dy_arena_alloc(c->doc, n * sizeof *sent);      /* event -> sentence */
+    uint32_t *last = dy_arena_alloc(c->doc, n * sizeof *last);      /* kept -> last sentence */
+    if (!slot || !group || !sent || !last)
+        return DYAD_ERR_NOMEM;
+    memset(slot, 0, cap * sizeof *slot);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        dyad_event e = c->events[i];
+        sent[i] = e.sentence;
+        uint64_t h = mix(mix(mix(mix(14695981039346656037u, e.source.code), e.target.code),
+                             e.code), e.date);
+        size_t at = (size_t)h & (cap - 1);
+        while (slot[at] && !same_event(&c->events[slot[at] - 1], &e))
+            at = (at + 1) & (cap - 1);
+        if (!slot[at]) {
+            e.mentions = 1;
+            c->events[kept] = e;
+            last[kept] = e.sentence;
+            group[i] = (uint32_t)kept;
+            slot[at] = (uint32_t)++kept;
+            continue;
+        }
+        uint32_t ki = slot[at] - 1;
+        dyad_event *k = &c->events[ki];
+        group[i] = ki;
+        if (last[ki] != e.sentence) {     /* counted once per sentence */
+            k->mentions++;
+            last[ki] = e.sentence;
+        }
+        if (!*k->attribution.text && *e.attribution.text)
+            k->attribution = e.attribution;
+        if (!*k->location.text && *e.location.text)
+            k->location = e.location;
+        if (!k->date_explicit && e.date_explicit) {
+            k->date_explicit = 1;
+            k->date_text = e.date_text;
+        }
+    }
+    /* each kept event's sentences, ascending (events come in sentence order) */
+    uint32_t *fill = last;                /* reused: entries written so far */
+    for (size_t k = 0; k < kept; k++) {
+        uint32_t *list = dy_arena_alloc(c->doc, c->events[k].mentions * sizeof *list);
+        if (!list)
+            return DYAD_ERR_NOMEM;
+        c->events[k].mention_sentences = list;
+        fill[k] = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        dyad_event *k = &c->events[group[i]];
+        uint32_t *list = (uint32_t *)k->mention_sentences;
+        uint32_t m = fill[group[i]];
+        if (m > 0 && list[m - 1] == sent[i])
+            continue;
+        if (m < k->mentions)
+            list[fill[group[i]]++] = sent[i];
+    }
+    c->n_events = kept;
+    return DYAD_OK;
+}
+
 dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result *out)
 {
     if (!c || !out)
         return DYAD_ERR_ARG;
     dy_coder_begin(c, out);
     dy_arena_reset(c->doc);
+    dy_coref_begin(c->coref, c->doc);
     if (!a || (!a->text && a->text_len > 0))
         return dy_coder_fail(c, DYAD_ERR_ARG, "bad_article", "%s", "no article text given");
     const char *text = a->text ? a->text : "";
@@ -186,8 +281,11 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         dy_tag_sentence(st_tok, sp.count, c->arena);
         dy_tree tree;
         st = dy_build_tree(c->arena, st_tok, sp.count, &tree, &c->err);
+        c->in_article = true;
+        c->sentence_index = k;
         if (st == DYAD_OK)
             st = dy_code_tree(c, &tree, date, st_tok);
+        c->in_article = false;
         if (st == DYAD_OK)
             st = finish_events(c, id, k);
         if (st != DYAD_OK) {
@@ -204,6 +302,8 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         }
     }
     dy_arena_reset(c->arena);
+    if (merge_duplicates(c) != DYAD_OK)
+        return dy_coder_fail(c, DYAD_ERR_NOMEM, "nomem", "%s", "out of memory");
     c->kind = "";
     c->err.text[0] = '\0';
     out->events = c->events;

@@ -23,6 +23,8 @@
 #include <strings.h>
 
 #include "code/coder_internal.h"
+#include "doc/attrib.h"
+#include "doc/coref.h"
 #include "code/parselist.h"
 #include "common/diag.h"
 #include "dict/verbs.h"
@@ -112,9 +114,11 @@ dyad_coder *dyad_coder_create(const dyad_engine *e)
     c->eng = e;
     c->arena = dy_arena_create(256u * 1024u);
     c->doc = dy_arena_create(0);
-    if (!c->arena || !c->doc) {
+    c->coref = dy_coref_create();
+    if (!c->arena || !c->doc || !c->coref) {
         dy_arena_free(c->arena);
         dy_arena_free(c->doc);
+        dy_coref_free(c->coref);
         free(c);
         return NULL;
     }
@@ -129,6 +133,7 @@ void dyad_coder_free(dyad_coder *c)
         return;
     dy_arena_free(c->arena);
     dy_arena_free(c->doc);
+    dy_coref_free(c->coref);
     free(c->events);
     free(c->issues);
     free(c);
@@ -628,7 +633,9 @@ static bool push_event(dyad_coder *c, const pl_list *pl, const ev_actor *src,
     dyad_event *e = &c->events[c->n_events++];
     *e = (dyad_event){
         .source = {src->code, src->text}, .target = {tgt->code, tgt->text},
-        .code = code, .verb = verb->text, .pattern = pattern, .passive = passive};
+        .code = code, .verb = verb->text, .pattern = pattern, .passive = passive,
+        .date_text = "", .attribution = {"", ""}, .location = {"", "", "", "", 0, 0, 0},
+        .mentions = 1};
     if (c->tok) {
         span_of(c, pl, src->open, pl->items[src->open].mate, &e->source_start, &e->source_end);
         span_of(c, pl, verb->first, verb->last, &e->verb_start, &e->verb_end);
@@ -912,6 +919,7 @@ bool dy_parse_date(const char *s, int32_t *out)
 
 void dy_coder_begin(dyad_coder *c, dyad_result *out)
 {
+    c->in_article = false;
     memset(out, 0, sizeof *out);
     c->n_events = c->first_event = 0;
     c->n_issues = 0;
@@ -937,11 +945,28 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
     if (pl_is_dateline(&pl))
         return dy_coder_fail(c, DYAD_ERR_SYNTAX, "dateline", "%s",
                              "the parse is a dateline (one compound noun phrase), not a sentence");
-    pl_delete_comma_clauses(c->arena, &pl, &c->opt);
-    pl_assign_codes(&pl, c->eng, date, c->arena);
+    /* For articles the codes are assigned before the comma clauses go: the
+     * resolution of the article sees every mention, and the reporting
+     * frames those clauses often hold ("..., the minister said."). */
+    dy_frame frames[DY_MAX_FRAMES];
+    size_t n_frames = 0;
+    if (c->in_article) {
+        pl_assign_codes(&pl, c->eng, date, c->arena);
+        dy_coref_sentence(c->coref, &pl, tok, c->eng, date, c->sentence_index);
+        n_frames = dy_find_frames(&pl, tok, frames, DY_MAX_FRAMES, c->arena);
+        pl_delete_comma_clauses(c->arena, &pl, &c->opt);
+    } else {
+        pl_delete_comma_clauses(c->arena, &pl, &c->opt);
+        pl_assign_codes(&pl, c->eng, date, c->arena);
+    }
     c->tok = tok;
     code_verbs(c, &pl);
     c->tok = NULL;
+    if (c->in_article) {
+        size_t n = c->n_events - c->first_event;
+        dy_attribute_events(frames, n_frames, c->events + c->first_event, &n);
+        c->n_events = c->first_event + n;
+    }
 
     /* An absent actor is "" in results, "---" only inside the coder. */
     for (size_t i = c->first_event; i < c->n_events; i++) {

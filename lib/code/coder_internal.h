@@ -37,6 +37,10 @@ struct dyad_coder {
     dyad_issue *issues;      /* an article's issues, all sentences */
     size_t n_issues, cap_issues;
     const dy_token *tok;     /* while coding a sentence from text: its tokens */
+    /* dyad_code_article() only: article-level resolution (lib/doc) */
+    bool in_article;
+    uint32_t sentence_index;
+    struct dy_coref *coref;  /* actors seen so far in the article */
 };
 
 /* Clears the result and the coder's error state for a new call. */

@@ -10,6 +10,8 @@
  * The record layout (keys and their order) is the contract documented in
  * docs/output.md; change both together. */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -266,6 +268,63 @@ static void put_actor(jw *w, const char *key, const dyad_actor *a)
     put_char(w, '}');
 }
 
+/* The article-level fields (docs/output.md, docs/resolution.md). */
+static void put_resolution(jw *w, const dyad_record *rec, const dyad_event *ev)
+{
+    put_raw(w, ev->date_explicit ? ",\"date_explicit\":true" : ",\"date_explicit\":false");
+    PUT_LIT(w, ",\"date_text\":");
+    put_cstring(w, ev->date_text);
+    PUT_LIT(w, ",\"attribution\":");
+    if (ev->attribution.text != NULL && *ev->attribution.text)
+        put_actor(w, "", &ev->attribution);
+    else
+        PUT_LIT(w, "null");
+    PUT_LIT(w, ",\"location\":");
+    const dyad_place *pl = &ev->location;
+    if (pl->text != NULL && *pl->text) {
+        PUT_LIT(w, "{\"text\":");
+        put_cstring(w, pl->text);
+        if (pl->resolved) {
+            char num[64];
+            PUT_LIT(w, ",\"name\":");
+            put_cstring(w, pl->name);
+            PUT_LIT(w, ",\"admin1\":");
+            put_cstring(w, pl->admin1);
+            PUT_LIT(w, ",\"country\":");
+            put_cstring(w, pl->country);
+            snprintf(num, sizeof num, ",\"lat\":%.5f,\"lon\":%.5f", pl->latitude,
+                     pl->longitude);
+            put_raw(w, num);
+        }
+        put_char(w, '}');
+    } else {
+        PUT_LIT(w, "null");
+    }
+    PUT_LIT(w, ",\"mentions\":");
+    put_long(w, ev->mentions ? (long)ev->mentions : 1);
+    PUT_LIT(w, ",\"sentences\":[");
+    if (ev->mention_sentences != NULL && ev->mentions > 0) {
+        /* "<article id>-<n>", as the sentence field */
+        const char *article = rec->article != NULL ? rec->article : "";
+        size_t alen = strlen(article), cap = alen + 16;
+        char stack[256], *id = cap <= sizeof stack ? stack : malloc(cap);
+        for (uint32_t i = 0; i < ev->mentions && id != NULL; i++) {
+            int n = snprintf(id, cap, "%s-%lu", article,
+                             (unsigned long)ev->mention_sentences[i] + 1);
+            if (i > 0)
+                put_char(w, ',');
+            put_string(w, id, n > 0 ? (size_t)n : 0);
+        }
+        if (id == NULL)
+            w->failed = true;
+        else if (id != stack)
+            free(id);
+    } else {
+        put_cstring(w, ev->sentence_id != NULL ? ev->sentence_id : rec->id);
+    }
+    put_char(w, ']');
+}
+
 int dyad_write_event_json(FILE *f, const dyad_record *rec,
                           const dyad_result *res, size_t event_index)
 {
@@ -285,7 +344,7 @@ int dyad_write_event_json(FILE *f, const dyad_record *rec,
     PUT_LIT(&w, ",\"sentence\":");
     put_cstring(&w, ev->sentence_id != NULL ? ev->sentence_id : rec->id);
     PUT_LIT(&w, ",\"date\":");
-    put_date(&w, rec->date);
+    put_date(&w, ev->date != NULL && *ev->date ? ev->date : rec->date);
     put_actor(&w, ",\"source\":", &ev->source);
     put_actor(&w, ",\"target\":", &ev->target);
     PUT_LIT(&w, ",\"code\":");
@@ -337,6 +396,7 @@ int dyad_write_event_json(FILE *f, const dyad_record *rec,
         PUT_LIT(&w, ",\"target\":");
         put_span(&w, ev->target_start, ev->target_end);
         put_char(&w, '}');
+        put_resolution(&w, rec, ev);
     }
     PUT_LIT(&w, ",\"file\":");
     put_cstring(&w, rec->file);

@@ -315,10 +315,14 @@ Test(article, results_survive_until_the_next_call)
     text[n * sl] = '\0';
     dyad_result r = code(text);
     cr_assert_eq(r.n_sentences, 2 * n);
-    cr_assert_eq(r.n_events, 2 * n);
+    /* the same two events n times over: one each, with every mention */
+    cr_assert_eq(r.n_events, 2);
     for (size_t i = 0; i < r.n_events; i++) {
         const dyad_event *e = &r.events[i];
         cr_assert_eq(e->sentence, i);
+        cr_assert_eq(e->mentions, n);
+        for (size_t m = 0; m < n; m++)
+            cr_assert_eq(e->mention_sentences[m], i + 2 * m);
         char id[32];
         snprintf(id, sizeof id, "A-%zu", i + 1);
         cr_assert_str_eq(e->sentence_id, id);

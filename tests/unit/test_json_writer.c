@@ -205,7 +205,8 @@ Test(json_event, article_events_have_spans_and_their_sentence)
     static const char *const keys[] = {
         "type", "article", "sentence", "date", "source", "target", "code",
         "root", "quad_class", "goldstein", "plover", "verb", "pattern",
-        "passive", "issues", "spans", "file", "line",
+        "passive", "issues", "spans", "date_explicit", "date_text", "attribution",
+        "location", "mentions", "sentences", "file", "line",
     };
     dyad_record rec = make_record();
     rec.article = rec.id = "NYT-7";
@@ -235,7 +236,7 @@ Test(json_event, article_events_have_spans_and_their_sentence)
     cr_assert_str_eq(str_of(json_array_get(is, 0), "code"), "ELECTIONS");
     cr_assert_str_eq(str_of(json_array_get(is, 1), "code"), "TRADE");
     cr_assert_not_null(strstr(text, ",\"spans\":{\"source\":[0,22],\"verb\":[23,27],"
-                                    "\"target\":[4000000000,4294967295]},\"file\":"),
+                                    "\"target\":[4000000000,4294967295]},"),
                        "%s", text);
     json_decref(j);
     free(text);
