@@ -137,6 +137,10 @@ typedef struct dyad_options {
     int comma_min, comma_max;   /* delete interior comma clauses of this many words */
     int comma_bmin, comma_bmax; /* ... initial clauses */
     int comma_emin, comma_emax; /* ... terminal clauses */
+    int resolve;             /* articles: whole-article resolution (coreference,
+                                reporting frames, dates, places, duplicates;
+                                docs/resolution.md); default 1, 0 codes each
+                                sentence alone as from a parse */
 } dyad_options;
 
 /*! dyad_options_default() : PETRARCH's defaults. */
@@ -373,6 +377,25 @@ const char *dyad_reader_error(const dyad_reader *r);
 
 /*! dyad_reader_environment() : the <Environment> block, once seen (else NULL). */
 const dyad_environment *dyad_reader_environment(const dyad_reader *r);
+
+/* --- Streaming input (added with issue 5, corpus scale) --- */
+
+/*! dyad_read_fn : supplies the bytes of a stream reader: copies up to cap
+ *  (> 0) bytes into buf and returns how many, 0 at the end of the input, or
+ *  -1 on a failure, with *why set to a message that stays valid until the
+ *  next call (e.g. "truncated gzip data").  It may return fewer bytes than
+ *  asked for at any time. */
+typedef ptrdiff_t (*dyad_read_fn)(void *user, char *buf, size_t cap, const char **why);
+
+/*! dyad_reader_open_stream() : as dyad_reader_open(), but the bytes come
+ *  from read(user, ...) a chunk at a time (a decompressor, a pipe, ...);
+ *  name is used in messages, in rec->file and, with DYAD_INPUT_AUTO, to
+ *  recognise the format.  Every format is read in memory bounded by its
+ *  largest record (docs/limits.md), never whole.  read is not called again
+ *  after it returned 0 or -1; a failure ends the input with DYAD_ERR_IO
+ *  ("NAME:LINE: read error: WHY").  Nothing is closed by the reader. */
+dyad_status dyad_reader_open_stream(const char *name, dyad_read_fn read, void *user,
+                                    dyad_input_format fmt, dyad_reader **out);
 
 /*! dyad_write_event_json() : one event as one JSON line. */
 int dyad_write_event_json(FILE *f, const dyad_record *rec,

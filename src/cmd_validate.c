@@ -456,6 +456,10 @@ int cmd_validate(int argc, char **argv)
             goto done;
     }
     cli_apply_config(dyad_coder_options(v.coder), env->config, env->n_config, records, 0);
+    /* The expected codings are PETRARCH's, sentence by sentence: the
+     * article-level resolution of --from-text coding (negation, reporting
+     * frames, coreference; docs/resolution.md) is not part of them. */
+    dyad_coder_options(v.coder)->resolve = 0;
 
     while (st != DYAD_ERR_EOF) {
         if (st == DYAD_OK) {

@@ -117,6 +117,171 @@ static dyad_status discard_story(dyad_coder *c, dyad_result *out, const char *ph
                          out->discard_phrase);
 }
 
+/* ---- reported clauses ------------------------------------------------- */
+
+#define MAX_REPORTED 8     /* reported clauses coded on their own, per sentence */
+
+/* The clause a speech verb reports: for a VP whose first word is a
+ * reporting verb, its S child, or the S of its SBAR child ("said [that] S").
+ * -1 when the node is not such a VP. */
+static int32_t reported_clause(const dy_tree *t, int32_t vp, const dy_token *tok)
+{
+    const dy_node *n = &t->nodes[vp];
+    if (strcmp(n->label, "VP") != 0)
+        return -1;
+    int32_t head = n->first_child;
+    if (head < 0 || t->nodes[head].token < 0)
+        return -1;
+    const dy_token *v = &tok[t->nodes[head].token];
+    if (v->tag < DY_TAG_VB || v->tag > DY_TAG_VBZ)
+        return -1;
+    char buf[64];
+    const char *lemma = v->lemma ? v->lemma : dy_lemma(v->text, v->tag, buf, sizeof buf);
+    if (!lemma || !dy_is_reporting_lemma(lemma))
+        return -1;
+    for (int32_t ch = t->nodes[head].next_sibling; ch >= 0; ch = t->nodes[ch].next_sibling) {
+        const char *l = t->nodes[ch].label;
+        if (strcmp(l, "S") == 0)
+            return ch;
+        if (strcmp(l, "SBAR") == 0)
+            for (int32_t g = t->nodes[ch].first_child; g >= 0; g = t->nodes[g].next_sibling)
+                if (strcmp(t->nodes[g].label, "S") == 0)
+                    return g;
+    }
+    return -1;
+}
+
+/* Byte span of the words under node `at`. */
+static void node_span(const dy_tree *t, int32_t at, const dy_token *tok, uint32_t *from,
+                      uint32_t *to)
+{
+    *from = UINT32_MAX;
+    *to = 0;
+    int32_t stop = t->nodes[at].next_sibling, up = at;
+    (void)stop;
+    /* preorder walk of the subtree */
+    int32_t k = at;
+    for (;;) {
+        const dy_node *n = &t->nodes[k];
+        if (n->token >= 0) {
+            if (tok[n->token].start < *from)
+                *from = tok[n->token].start;
+            if (tok[n->token].end > *to)
+                *to = tok[n->token].end;
+        }
+        if (n->first_child >= 0) {
+            k = n->first_child;
+            continue;
+        }
+        while (k != up && t->nodes[k].next_sibling < 0)
+            k = t->nodes[k].parent;
+        if (k == up)
+            break;
+        k = t->nodes[k].next_sibling;
+    }
+}
+
+/* The clause as a tree of its own: the subtree at s copied (preorder,
+ * renumbered) under a new ROOT, so the coder sees a whole tree; its
+ * preterminals keep their sentence token indices. */
+static bool clause_tree(dy_arena *a, const dy_tree *t, int32_t s, dy_tree *out)
+{
+    int32_t *map = dy_arena_alloc(a, (size_t)t->n_nodes * sizeof *map);
+    dy_node *nodes = dy_arena_alloc(a, ((size_t)t->n_nodes + 1) * sizeof *nodes);
+    int32_t *tn = dy_arena_alloc(a, ((size_t)t->n_tokens + 1) * sizeof *tn);
+    if (!map || !nodes || !tn)
+        return false;
+    for (int32_t i = 0; i <= t->n_tokens; i++)
+        tn[i] = -1;
+    nodes[0] = (dy_node){"ROOT", NULL, -1, -1, -1, -1};
+    int32_t m = 1;
+    /* preorder walk of the subtree: number the nodes */
+    for (int32_t k = s;;) {
+        map[k] = m;
+        nodes[m++] = t->nodes[k];
+        if (t->nodes[k].first_child >= 0) {
+            k = t->nodes[k].first_child;
+            continue;
+        }
+        while (k != s && t->nodes[k].next_sibling < 0)
+            k = t->nodes[k].parent;
+        if (k == s)
+            break;
+        k = t->nodes[k].next_sibling;
+    }
+    /* relink with the new numbers */
+    for (int32_t i = 1; i < m; i++) {
+        dy_node *n = &nodes[i];
+        n->parent = i == 1 ? 0 : map[n->parent];
+        n->first_child = n->first_child >= 0 ? map[n->first_child] : -1;
+        n->next_sibling = i == 1 || n->next_sibling < 0 ? -1 : map[n->next_sibling];
+        if (n->token >= 0 && n->token < t->n_tokens)
+            tn[n->token] = i;
+    }
+    nodes[0].first_child = 1;
+    *out = *t;
+    out->nodes = nodes;
+    out->n_nodes = m;
+    out->root = 0;
+    out->token_node = tn;
+    return true;
+}
+
+/* "Arnor said Mordorian troops attacked Gondor": PETRARCH-style coding of
+ * the whole sentence looks for the inner verb's actors across the frame, so
+ * every clause a speech verb reports is coded again on its own (its events
+ * replace the whole-sentence events whose verb lies inside it), with the
+ * sentence's frames for attribution and the speaker for its subject
+ * pronoun.  c->first_event is the sentence's first event on return. */
+static dyad_status code_reported_clauses(dyad_coder *c, const dy_tree *t, int32_t date,
+                                         const dy_token *tok, size_t sentence_first)
+{
+    int32_t clauses[MAX_REPORTED];
+    int32_t verbs[MAX_REPORTED];
+    size_t n = 0;
+    for (int32_t i = 0; i < t->n_nodes && n < MAX_REPORTED; i++) {
+        int32_t s = reported_clause(t, i, tok);
+        if (s >= 0) {
+            clauses[n] = s;
+            verbs[n++] = t->nodes[i].first_child;
+        }
+    }
+    dyad_status st = DYAD_OK;
+    for (size_t k = 0; k < n && st == DYAD_OK; k++) {
+        uint32_t from, to;
+        node_span(t, clauses[k], tok, &from, &to);
+        if (from >= to)
+            continue;
+        /* drop whole-sentence events whose verb is inside the clause */
+        size_t out = sentence_first;
+        for (size_t i = sentence_first; i < c->n_events; i++) {
+            const dyad_event *e = &c->events[i];
+            if (e->verb_end > e->verb_start && e->verb_start >= from && e->verb_end <= to)
+                continue;
+            c->events[out++] = *e;
+        }
+        c->n_events = out;
+        dy_tree sub;
+        if (!clause_tree(c->arena, t, clauses[k], &sub))
+            return DYAD_ERR_NOMEM;
+        /* the speaker of the frame on this verb */
+        const char *reporter = NULL;
+        uint32_t vstart = tok[t->nodes[verbs[k]].token].start;
+        for (size_t f = 0; f < c->n_frames; f++)
+            if (c->frames[f].verb_token >= 0 && c->frames[f].verb_start == vstart)
+                reporter = c->frames[f].code;
+        c->inner_pass = true;
+        c->reporter_code = reporter;
+        st = dy_code_tree(c, &sub, date, tok);
+        c->inner_pass = false;
+        c->reporter_code = NULL;
+        if (st != DYAD_OK && strcmp(c->kind, "dateline") == 0)
+            st = DYAD_OK;   /* a clause that reads as a dateline codes nothing */
+    }
+    c->first_event = sentence_first;
+    return st;
+}
+
 /* ---- duplicates ----------------------------------------------------- */
 
 static uint64_t mix(uint64_t h, const char *s)
@@ -281,10 +446,14 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         dy_tag_sentence(st_tok, sp.count, c->arena);
         dy_tree tree;
         st = dy_build_tree(c->arena, st_tok, sp.count, &tree, &c->err);
-        c->in_article = true;
+        c->in_article = c->opt.resolve != 0;
         c->sentence_index = k;
+        c->n_frames = 0;
+        size_t sentence_first = c->n_events;
         if (st == DYAD_OK)
             st = dy_code_tree(c, &tree, date, st_tok);
+        if (st == DYAD_OK && c->n_frames > 0)
+            st = code_reported_clauses(c, &tree, date, st_tok, sentence_first);
         c->in_article = false;
         if (st == DYAD_OK)
             st = finish_events(c, id, k);
@@ -302,7 +471,7 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         }
     }
     dy_arena_reset(c->arena);
-    if (merge_duplicates(c) != DYAD_OK)
+    if (c->opt.resolve && merge_duplicates(c) != DYAD_OK)
         return dy_coder_fail(c, DYAD_ERR_NOMEM, "nomem", "%s", "out of memory");
     c->kind = "";
     c->err.text[0] = '\0';

@@ -25,6 +25,7 @@
 #include "code/coder_internal.h"
 #include "doc/attrib.h"
 #include "doc/coref.h"
+#include "doc/negation.h"
 #include "code/parselist.h"
 #include "common/diag.h"
 #include "dict/verbs.h"
@@ -64,7 +65,7 @@ void dyad_options_default(dyad_options *o)
     *o = (dyad_options){.require_dyad = 1, .new_actor_length = 0,
                         .comma_min = 2, .comma_max = 8,
                         .comma_bmin = 0, .comma_bmax = 0,
-                        .comma_emin = 2, .comma_emax = 8};
+                        .comma_emin = 2, .comma_emax = 8, .resolve = 1};
 }
 
 static bool parse_int(const char *s, int *out)
@@ -97,6 +98,7 @@ int dyad_options_set(dyad_options *o, const char *name, const char *value)
         {"comma_min", &o->comma_min},   {"comma_max", &o->comma_max},
         {"comma_bmin", &o->comma_bmin}, {"comma_bmax", &o->comma_bmax},
         {"comma_emin", &o->comma_emin}, {"comma_emax", &o->comma_emax},
+        {"resolve", &o->resolve},
     };
     for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
         if (strcmp(name, ints[i].name) == 0)
@@ -605,6 +607,8 @@ static bool push_event(dyad_coder *c, const pl_list *pl, const ev_actor *src,
                        const ev_actor *tgt, const char *code, const ev_verb *verb,
                        const char *pattern, bool passive)
 {
+    if (!*code)
+        return true;                       /* ":050": no event this way */
     if (strcmp(src->code, tgt->code) == 0)
         return true;                       /* no self-reference */
     if (passive) {
@@ -948,12 +952,13 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
     /* For articles the codes are assigned before the comma clauses go: the
      * resolution of the article sees every mention, and the reporting
      * frames those clauses often hold ("..., the minister said."). */
-    dy_frame frames[DY_MAX_FRAMES];
-    size_t n_frames = 0;
     if (c->in_article) {
         pl_assign_codes(&pl, c->eng, date, c->arena);
-        dy_coref_sentence(c->coref, &pl, tok, c->eng, date, c->sentence_index);
-        n_frames = dy_find_frames(&pl, tok, frames, DY_MAX_FRAMES, c->arena);
+        dy_coref_sentence(c->coref, &pl, tok, c->eng, date, c->sentence_index,
+                          c->inner_pass ? c->reporter_code : NULL);
+        /* an inner pass (a reported clause) keeps the frames of its sentence */
+        if (!c->inner_pass)
+            c->n_frames = dy_find_frames(&pl, tok, c->frames, DY_MAX_FRAMES, c->arena);
         pl_delete_comma_clauses(c->arena, &pl, &c->opt);
     } else {
         pl_delete_comma_clauses(c->arena, &pl, &c->opt);
@@ -964,7 +969,8 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
     c->tok = NULL;
     if (c->in_article) {
         size_t n = c->n_events - c->first_event;
-        dy_attribute_events(frames, n_frames, c->events + c->first_event, &n);
+        dy_drop_negated(c->events + c->first_event, &n, tok, (uint32_t)tree->n_tokens);
+        dy_attribute_events(c->frames, c->n_frames, c->events + c->first_event, &n);
         c->n_events = c->first_event + n;
     }
 

@@ -15,6 +15,7 @@
 #include "dyad.h"
 #include "common/arena.h"
 #include "common/diag.h"
+#include "doc/attrib.h"
 #include "parse/tree.h"
 #include "text/token.h"
 
@@ -41,6 +42,10 @@ struct dyad_coder {
     bool in_article;
     uint32_t sentence_index;
     struct dy_coref *coref;  /* actors seen so far in the article */
+    dy_frame frames[DY_MAX_FRAMES];   /* the sentence's reporting frames */
+    size_t n_frames;
+    bool inner_pass;         /* coding a reported clause of the sentence */
+    const char *reporter_code;        /* then: the frame's speaker code */
 };
 
 /* Clears the result and the coder's error state for a new call. */

@@ -421,16 +421,20 @@ static int32_t quoted_speaker(const pl_list *pl, int32_t open, const dy_token *t
 }
 
 void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
-                       const dyad_engine *e, int32_t date, uint32_t sentence)
+                       const dyad_engine *e, int32_t date, uint32_t sentence,
+                       const char *reporter)
 {
     if (!cr || !tok)
         return;
+    bool first_ne = true;
     for (int32_t i = pl->start; i < pl->n; i++) {
         pl_item *it = &pl->items[i];
         if (it->kind != PL_OPEN || it->tag != PL_TAG_NE || it->mate <= i)
             continue;
         mention m;
         read_mention(pl, i, tok, e, date, &m);
+        bool was_first = first_ne;
+        first_ne = false;
         if (m.n_words > MAX_NE_WORDS)
             continue;
         const char *code = it->code;
@@ -439,12 +443,14 @@ void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
             if (m.n_words == 1 && word_in(m.first_word, reported_pronouns,
                                           sizeof reported_pronouns / sizeof *reported_pronouns)) {
                 int32_t rep = reporter_of(pl, i, tok);
+                if (was_first && reporter && has_full_code(reporter))
+                    found = reporter;
                 if (rep < 0 && (strcasecmp(m.first_word, "we") == 0 ||
                                 strcasecmp(m.first_word, "i") == 0))
                     rep = quoted_speaker(pl, i, tok);
-                if (rep >= 0 && has_full_code(pl->items[rep].code))
+                if (!found && rep >= 0 && has_full_code(pl->items[rep].code))
                     found = pl->items[rep].code;
-                else if (word_in(m.first_word, person_pronouns,
+                else if (!found && word_in(m.first_word, person_pronouns,
                                  sizeof person_pronouns / sizeof *person_pronouns))
                     found = by_person_pronoun(cr, sentence);
             } else if (m.n_names > 0) {

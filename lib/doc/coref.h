@@ -42,9 +42,13 @@ void dy_coref_begin(dy_coref *cr, dy_arena *doc);
 
 /* Resolves and records the NEs of sentence `sentence` (0-based, increasing)
  * whose words are tok[] (the tree's token indices).  Codes it assigns are
- * in the article arena.  Running out of memory only makes it resolve less. */
+ * in the article arena.  Running out of memory only makes it resolve less.
+ * reporter: when the list is a clause reported by a speech verb, coded on
+ * its own, the speaker's code (its subject pronoun is the speaker: "China
+ * said [it would ...]"); NULL otherwise. */
 void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
-                       const dyad_engine *e, int32_t date, uint32_t sentence);
+                       const dyad_engine *e, int32_t date, uint32_t sentence,
+                       const char *reporter);
 
 /* Is `lemma` a verb that reports speech ("say", "tell", "announce", ...)? */
 int dy_is_reporting_lemma(const char *lemma);

@@ -1,0 +1,303 @@
+/* Unit tests for the article-level resolution of dyad_code_article()
+ * (lib/doc: coreference, reporting frames, duplicates), on a small
+ * dictionary of invented actors, with counter-examples for every rule. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad.h"
+
+static const char *verbs_txt =
+    "--- SAY [010] ---\n"
+    "SAY {SAID SAYS}\n\n"
+    "--- ATTACK [190] ---\n"
+    "ATTACK\n\n"
+    "--- MEET [040] ---\n"
+    "MEET {MET MEETING MEETS}\n\n"
+    "--- PRAISE [051] ---\n"
+    "PRAISE\n\n"
+    "--- CRITICIZE [111] ---\n"
+    "CRITICIZE\n\n"
+    "--- ARREST [173] ---\n"
+    "ARREST\n\n"
+    "--- VISIT [042] ---\n"
+    "VISIT\n";
+
+/* Two invented countries and their leaders; "Kim Tal Sun" is known, his
+ * sister "Kim Ara Sun" is not. */
+static const char *actors_txt =
+    "GONDOR_ [GON]\n+GONDORIAN_\n\n"
+    "MORDOR_ [MOR]\n+MORDORIAN_\n\n"
+    "ARNOR_ [ARN]\n+ARNORIAN_\n\n"
+    "ARAGORN_ELESSAR_ [GONGOV]\n\n"
+    "SAURON_GORTHAUR_ [MORGOV]\n\n"
+    "KIM_TAL_SUN_ [ARNGOV]\n\n"
+    "GONDOR_HERALD_ [GONMED]\n";
+
+static const char *agents_txt =
+    "PRESIDENT [~GOV]\nKING [~GOV]\nMINISTRY [~GOV]\nJOURNALIST [~MED]\n"
+    "POLICE [~COP]\nTROOPS [~MIL]\n";
+
+static dyad_engine *engine;
+static dyad_coder *coder;
+
+static void add(dyad_builder *b, dyad_dict_kind kind, const char *text)
+{
+    cr_assert_eq(dyad_builder_add_buffer(b, kind, "t", text, strlen(text)), DYAD_OK);
+}
+
+static void setup(void)
+{
+    dyad_builder *b = dyad_builder_create();
+    cr_assert_not_null(b);
+    add(b, DYAD_DICT_VERBS, verbs_txt);
+    add(b, DYAD_DICT_ACTORS, actors_txt);
+    add(b, DYAD_DICT_AGENTS, agents_txt);
+    cr_assert_eq(dyad_builder_warning_count(b), 0, "%s", dyad_builder_last_error(b));
+    cr_assert_eq(dyad_engine_build(b, &engine), DYAD_OK);
+    dyad_builder_free(b);
+    coder = dyad_coder_create(engine);
+    cr_assert_not_null(coder);
+}
+
+static void teardown(void)
+{
+    dyad_coder_free(coder);
+    dyad_engine_free(engine);
+}
+
+TestSuite(resolution, .init = setup, .fini = teardown);
+
+static dyad_result code(const char *text)
+{
+    dyad_article a = {"A", "2024-05-15", text, strlen(text)};   /* a Wednesday */
+    dyad_result r;
+    dyad_status st = dyad_code_article(coder, &a, &r);
+    cr_assert_eq(st, DYAD_OK, "%s: %s", dyad_coder_error_kind(coder), dyad_coder_error(coder));
+    return r;
+}
+
+/* The event of sentence `sentence` (0-based) with this code, or NULL. */
+static const dyad_event *find(const dyad_result *r, uint32_t sentence, const char *code)
+{
+    for (size_t i = 0; i < r->n_events; i++)
+        for (uint32_t m = 0; m < r->events[i].mentions; m++) {
+            uint32_t s = r->events[i].mention_sentences ? r->events[i].mention_sentences[m]
+                                                        : r->events[i].sentence;
+            if (s == sentence && strcmp(r->events[i].code, code) == 0)
+                return &r->events[i];
+        }
+    return NULL;
+}
+
+/* ---- coreference ------------------------------------------------------ */
+
+Test(resolution, a_surname_takes_the_code_of_the_full_name)
+{
+    dyad_result r = code("Gondorian King Aragorn Elessar met Sauron Gorthaur on Monday. "
+                         "Later Elessar criticized Mordor.");
+    const dyad_event *e = find(&r, 1, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GONGOV");
+    cr_assert_str_eq(e->source.text, "Elessar");
+    cr_assert_str_eq(e->target.code, "MOR");
+}
+
+Test(resolution, a_title_and_surname_takes_the_code_too)
+{
+    dyad_result r = code("Aragorn Elessar visited Arnor. Mr. Elessar praised Arnor.");
+    const dyad_event *e = find(&r, 1, "051");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GONGOV");
+}
+
+Test(resolution, two_people_with_one_surname_are_not_merged)
+{
+    /* Kim Ara Sun is not Kim Tal Sun: "Ara" is not among his names */
+    dyad_result r = code("Kim Tal Sun met Aragorn Elessar. "
+                         "Kim Ara Sun criticized Gondor. "
+                         "Kim praised Mordor.");
+    const dyad_event *e = find(&r, 1, "111");
+    cr_assert(e == NULL || strcmp(e->source.code, "ARNGOV") != 0,
+              "Kim Ara Sun was given Kim Tal Sun's code");
+    /* and the bare "Kim" is ambiguous after both */
+    e = find(&r, 2, "051");
+    cr_assert(e == NULL || strcmp(e->source.code, "ARNGOV") != 0,
+              "an ambiguous 'Kim' was resolved");
+}
+
+Test(resolution, a_bare_surname_with_one_bearer_is_resolved)
+{
+    dyad_result r = code("Kim Tal Sun met Aragorn Elessar. Kim praised Mordor.");
+    const dyad_event *e = find(&r, 1, "051");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "ARNGOV");
+}
+
+Test(resolution, the_president_is_the_recent_president)
+{
+    dyad_result r = code("Mordorian President Sauron Gorthaur visited Arnor. "
+                         "The president criticized Gondor.");
+    const dyad_event *e = find(&r, 1, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "MORGOV");
+}
+
+Test(resolution, the_president_after_two_presidents_is_left_alone)
+{
+    dyad_result r = code("Gondorian President Aragorn Elessar met Mordorian President "
+                         "Sauron Gorthaur. The president criticized Arnor.");
+    const dyad_event *e = find(&r, 1, "111");
+    cr_assert(e == NULL || (strcmp(e->source.code, "GONGOV") != 0 &&
+                            strcmp(e->source.code, "MORGOV") != 0),
+              "an ambiguous 'the president' was resolved to %s", e ? e->source.code : "");
+}
+
+Test(resolution, an_unknown_person_keeps_a_code_from_title_and_nationality)
+{
+    dyad_result r = code("Mordorian police arrested a Gondorian journalist on Monday. "
+                         "The journalist criticized Mordor.");
+    const dyad_event *e = find(&r, 0, "173");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->target.code, "GONMED");
+    e = find(&r, 1, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GONMED");
+}
+
+Test(resolution, he_is_the_one_person_of_the_previous_sentence)
+{
+    dyad_result r = code("Aragorn Elessar arrived in Arnor. He criticized Mordor.");
+    const dyad_event *e = find(&r, 1, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GONGOV");
+}
+
+Test(resolution, he_after_two_people_is_left_alone)
+{
+    dyad_result r = code("Aragorn Elessar met Sauron Gorthaur. He criticized Arnor.");
+    const dyad_event *e = find(&r, 1, "111");
+    cr_assert(e == NULL || strcmp(e->source.code, "") == 0,
+              "an ambiguous 'he' was resolved to %s", e ? e->source.code : "");
+}
+
+Test(resolution, it_after_a_reporting_verb_is_the_reporter)
+{
+    dyad_result r = code("Gondor said it would attack Mordor.");
+    cr_assert_eq(r.n_events, 1);
+    cr_assert_str_eq(r.events[0].source.code, "GON");
+    cr_assert_str_eq(r.events[0].target.code, "MOR");
+    cr_assert_str_eq(r.events[0].code, "190");
+}
+
+/* ---- reporting frames ------------------------------------------------- */
+
+Test(resolution, said_becomes_the_attribution_not_an_event)
+{
+    dyad_result r = code("Arnor said Mordorian troops attacked Gondor.");
+    cr_assert_eq(r.n_events, 1, "%zu events", r.n_events);
+    const dyad_event *e = &r.events[0];
+    cr_assert_str_eq(e->code, "190");
+    cr_assert_str_eq(e->source.code, "MORMIL");
+    cr_assert_str_eq(e->attribution.code, "ARN");
+    cr_assert_str_eq(e->attribution.text, "Arnor");
+}
+
+Test(resolution, according_to_is_an_attribution_and_never_an_actor)
+{
+    dyad_result r = code("Mordorian troops attacked Gondor, according to the Gondor Herald.");
+    cr_assert_eq(r.n_events, 1);
+    const dyad_event *e = &r.events[0];
+    cr_assert_str_eq(e->source.code, "MORMIL");
+    cr_assert_str_eq(e->target.code, "GON");
+    cr_assert_str_eq(e->attribution.code, "GONMED");
+}
+
+Test(resolution, quoted_speech_is_attributed_to_its_speaker)
+{
+    dyad_result r = code("\"We will attack Mordor,\" the Gondorian president said.");
+    const dyad_event *e = find(&r, 0, "190");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GONGOV");
+    cr_assert_str_eq(e->target.code, "MOR");
+    cr_assert_str_eq(e->attribution.code, "GONGOV");
+}
+
+Test(resolution, a_statement_with_nothing_reported_is_kept)
+{
+    /* no other event and no clause after the verb: a statement stays */
+    dyad_result r = code("Gondor criticized Mordor.");
+    cr_assert_eq(r.n_events, 1);
+    cr_assert_str_eq(r.events[0].attribution.text, "");
+}
+
+/* ---- duplicates ------------------------------------------------------- */
+
+Test(resolution, the_same_event_twice_is_one_event_with_two_mentions)
+{
+    dyad_result r = code("Gondor attacked Mordor. Arnor praised Gondor. "
+                         "Gondor attacked Mordor, Arnor said.");
+    const dyad_event *e = find(&r, 0, "190");
+    cr_assert_not_null(e);
+    cr_assert_eq(e->mentions, 2);
+    cr_assert_eq(e->mention_sentences[0], 0);
+    cr_assert_eq(e->mention_sentences[1], 2);
+    /* the later report's attribution fills in the first's */
+    cr_assert_str_eq(e->attribution.code, "ARN");
+    cr_assert_eq(r.n_events, 2);
+}
+
+Test(resolution, different_targets_are_different_events)
+{
+    dyad_result r = code("Gondor attacked Mordor. Gondor attacked Arnor.");
+    cr_assert_eq(r.n_events, 2);
+    cr_assert_eq(r.events[0].mentions, 1);
+    cr_assert_eq(r.events[1].mentions, 1);
+}
+
+/* ---- single sentences are untouched ----------------------------------- */
+
+Test(resolution, coded_sentences_get_neutral_fields)
+{
+    dyad_sentence s = {"S-1", "20240515", NULL,
+                       "(ROOT (S (NP (NNP Gondor)) (VP (VBD attacked) (NP (NNP Mordor))) (. .)))",
+                       0};
+    dyad_result r;
+    cr_assert_eq(dyad_code_sentence(coder, &s, &r), DYAD_OK);
+    cr_assert_eq(r.n_events, 1);
+    cr_assert_eq(r.events[0].mentions, 1);
+    cr_assert_null(r.events[0].mention_sentences);
+    cr_assert_null(r.events[0].date);
+    cr_assert_str_eq(r.events[0].attribution.code, "");
+    cr_assert_str_eq(r.events[0].location.text, "");
+}
+
+/* ---- negation --------------------------------------------------------- */
+
+Test(resolution, a_denied_event_is_not_coded)
+{
+    dyad_result r = code("Gondor did not attack Mordor. Arnor would never criticize Gondor. "
+                         "Gondor has not yet attacked Arnor.");
+    cr_assert_eq(r.n_events, 0, "%zu events, first %s", r.n_events,
+                 r.n_events ? r.events[0].code : "");
+}
+
+Test(resolution, a_negation_elsewhere_does_not_deny_the_event)
+{
+    /* the negation belongs to another clause */
+    dyad_result r = code("Gondor attacked Mordor and did not stop.");
+    const dyad_event *e = find(&r, 0, "190");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GON");
+}
+
+Test(resolution, a_reported_clause_is_coded_on_its_own)
+{
+    /* the inner verb's actors are those of its own clause */
+    dyad_result r = code("Arnor said Gondor attacked Mordor.");
+    cr_assert_eq(r.n_events, 1);
+    cr_assert_str_eq(r.events[0].source.code, "GON");
+    cr_assert_str_eq(r.events[0].target.code, "MOR");
+    cr_assert_str_eq(r.events[0].attribution.code, "ARN");
+}
