@@ -18,6 +18,7 @@
 #include "code/coder_internal.h"
 #include "dict/engine.h"
 #include "doc/coref.h"
+#include "doc/dates.h"
 #include "parse/chunk.h"
 #include "tag/lemma.h"
 #include "tag/tagset.h"
@@ -282,6 +283,88 @@ static dyad_status code_reported_clauses(dyad_coder *c, const dy_tree *t, int32_
     return st;
 }
 
+/* ---- event dates ------------------------------------------------------ */
+
+static dy_date date_of(int32_t yyyymmdd)
+{
+    return (dy_date){yyyymmdd / 10000, (uint8_t)(yyyymmdd / 100 % 100), (uint8_t)(yyyymmdd % 100)};
+}
+
+/* The token whose text starts at byte `start`, or n. */
+static uint32_t token_at(const dy_token *tok, uint32_t n, uint32_t start)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (tok[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && tok[lo].start == start ? lo : n;
+}
+
+/* The date to code a sentence's actors at: that of its first time
+ * expression that is not a bound ("in 2009, Obama ..."), else the
+ * article's.  Date-restricted actors ("[USAGOV 20090120-20170120]") are so
+ * resolved at the time of the events, not of the story. */
+static int32_t sentence_date(const dy_token *tok, uint32_t n, int32_t article)
+{
+    dy_timex x[DY_TIMEX_MAX];
+    uint32_t nx = dy_dates_find(tok, n, date_of(article), 0, x, DY_TIMEX_MAX);
+    for (uint32_t i = 0; i < nx; i++)
+        if (!(x[i].flags & DY_TIMEX_BOUND))
+            return x[i].date.year * 10000 + x[i].date.month * 100 + x[i].date.day;
+    return article;
+}
+
+/* Gives the events of one sentence (from `first` on) their own dates:
+ * the time expression that governs each verb (docs/dates.md), resolved
+ * forward when the verb is future ("will meet on Monday"). */
+static void date_events(dyad_coder *c, size_t first, const char *text, const dy_token *tok,
+                        uint32_t n, int32_t article, const char *article_date)
+{
+    dy_timex past[DY_TIMEX_MAX], future[DY_TIMEX_MAX];
+    uint32_t n_past = 0, n_future = 0;
+    bool have_past = false, have_future = false;
+    for (size_t i = first; i < c->n_events; i++) {
+        dyad_event *e = &c->events[i];
+        e->date = article_date;
+        uint32_t v = token_at(tok, n, e->verb_start);
+        if (v == n)
+            continue;
+        bool fut = dy_dates_future_clause(tok, n, v) != 0;
+        const dy_timex *x;
+        uint32_t nx;
+        if (fut) {
+            if (!have_future) {
+                n_future = dy_dates_find(tok, n, date_of(article), DY_DATES_PREFER_FUTURE, future,
+                                         DY_TIMEX_MAX);
+                have_future = true;
+            }
+            x = future, nx = n_future;
+        } else {
+            if (!have_past) {
+                n_past = dy_dates_find(tok, n, date_of(article), 0, past, DY_TIMEX_MAX);
+                have_past = true;
+            }
+            x = past, nx = n_past;
+        }
+        int k = nx ? dy_dates_pick(x, nx, tok, n, v) : -1;
+        if (k < 0)
+            continue;
+        char buf[DY_DATE_BUF];
+        const char *d = dy_arena_strdup(c->doc, dy_date_format(x[k].date, buf));
+        uint32_t from = tok[x[k].first].start, to = tok[x[k].last - 1].end;
+        const char *written = to > from ? dy_arena_strndup(c->doc, text + from, to - from) : NULL;
+        if (!d || !written)
+            continue;
+        e->date = d;
+        e->date_explicit = 1;
+        e->date_text = written;
+    }
+}
+
 /* ---- duplicates ----------------------------------------------------- */
 
 static uint64_t mix(uint64_t h, const char *s)
@@ -391,6 +474,12 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
                              "invalid or missing date '%s' (want YYYY-MM-DD)",
                              a->date ? a->date : "");
 
+    /* the article date as written in the output, YYYY-MM-DD */
+    char date_buf[DY_DATE_BUF];
+    const char *article_date = dy_arena_strdup(c->doc, dy_date_format(date_of(date), date_buf));
+    if (!article_date)
+        return dy_coder_fail(c, DYAD_ERR_NOMEM, "nomem", "%s", "out of memory");
+
     dy_token *tok = NULL;
     uint32_t n_tok = 0;
     dyad_status st = dy_tokenize(c->doc, text, len, &tok, &n_tok, NULL, &c->err);
@@ -450,10 +539,13 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         c->sentence_index = k;
         c->n_frames = 0;
         size_t sentence_first = c->n_events;
+        int32_t when = c->in_article ? sentence_date(st_tok, sp.count, date) : date;
         if (st == DYAD_OK)
-            st = dy_code_tree(c, &tree, date, st_tok);
+            st = dy_code_tree(c, &tree, when, st_tok);
         if (st == DYAD_OK && c->n_frames > 0)
-            st = code_reported_clauses(c, &tree, date, st_tok, sentence_first);
+            st = code_reported_clauses(c, &tree, when, st_tok, sentence_first);
+        if (st == DYAD_OK && c->in_article)
+            date_events(c, sentence_first, text, st_tok, sp.count, date, article_date);
         c->in_article = false;
         if (st == DYAD_OK)
             st = finish_events(c, id, k);

@@ -933,6 +933,14 @@ void dy_coder_begin(dyad_coder *c, dyad_result *out)
     dy_arena_reset(c->arena);
 }
 
+static bool has_verb_phrase(const pl_list *pl)
+{
+    for (int32_t i = pl->start; i < pl->n; i++)
+        if (pl->items[i].kind == PL_OPEN && pl->items[i].tag == PL_TAG_VP)
+            return true;
+    return false;
+}
+
 dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const dy_token *tok)
 {
     c->first_event = c->n_events;
@@ -959,7 +967,19 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
         /* an inner pass (a reported clause) keeps the frames of its sentence */
         if (!c->inner_pass)
             c->n_frames = dy_find_frames(&pl, tok, c->frames, DY_MAX_FRAMES, c->arena);
+        /* PETRARCH deletes a short terminal comma clause (", officials
+         * said."), which in "On Monday, Gondor visited Arnor." is the main
+         * clause: for articles a deletion that leaves no verb phrase is
+         * undone. */
+        pl_list whole = pl;
+        pl_item *copy = dy_arena_alloc(c->arena, (size_t)pl.n * sizeof *copy);
+        if (copy) {
+            memcpy(copy, pl.items, (size_t)pl.n * sizeof *copy);
+            whole.items = copy;
+        }
         pl_delete_comma_clauses(c->arena, &pl, &c->opt);
+        if (copy && !has_verb_phrase(&pl) && has_verb_phrase(&whole))
+            pl = whole;
     } else {
         pl_delete_comma_clauses(c->arena, &pl, &c->opt);
         pl_assign_codes(&pl, c->eng, date, c->arena);

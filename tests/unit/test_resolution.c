@@ -33,6 +33,7 @@ static const char *actors_txt =
     "ARAGORN_ELESSAR_ [GONGOV]\n\n"
     "SAURON_GORTHAUR_ [MORGOV]\n\n"
     "KIM_TAL_SUN_ [ARNGOV]\n\n"
+    "KING_ELESSAR_\n\t[GONELI <20200101]\n\t[GONGOV >20200101]\n\n"
     "GONDOR_HERALD_ [GONMED]\n";
 
 static const char *agents_txt =
@@ -300,4 +301,50 @@ Test(resolution, a_reported_clause_is_coded_on_its_own)
     cr_assert_str_eq(r.events[0].source.code, "GON");
     cr_assert_str_eq(r.events[0].target.code, "MOR");
     cr_assert_str_eq(r.events[0].attribution.code, "ARN");
+}
+
+/* ---- event dates (article date 2024-05-15, a Wednesday) --------------- */
+
+Test(resolution, each_event_gets_its_own_date)
+{
+    dyad_result r = code("Gondor attacked Mordor on Monday. Arnor criticized Gondor last year. "
+                         "Gondor will meet Arnor on Friday. Mordor praised Arnor.");
+    const dyad_event *e = find(&r, 0, "190");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->date, "2024-05-13");
+    cr_assert(e->date_explicit);
+    cr_assert_str_eq(e->date_text, "Monday");
+    e = find(&r, 1, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->date, "2023-01-01");
+    e = find(&r, 2, "040");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->date, "2024-05-17", "a future verb takes the next Friday");
+    e = find(&r, 3, "051");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->date, "2024-05-15", "no time expression: the article date");
+    cr_assert(!e->date_explicit);
+    cr_assert_str_eq(e->date_text, "");
+}
+
+Test(resolution, the_same_event_on_two_dates_is_two_events)
+{
+    dyad_result r = code("Gondor attacked Mordor on Monday. Gondor attacked Mordor on Tuesday.");
+    cr_assert_eq(r.n_events, 2);
+    cr_assert_str_eq(r.events[0].date, "2024-05-13");
+    cr_assert_str_eq(r.events[1].date, "2024-05-14");
+}
+
+Test(resolution, actors_are_coded_at_the_event_date)
+{
+    /* Elessar is king (GONGOV) only from 2020 in this dictionary */
+    dyad_result r = code("In 2015, King Elessar of Gondor visited Arnor. "
+                         "King Elessar of Gondor visited Mordor.");
+    const dyad_event *e = find(&r, 0, "042");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->date, "2015-01-01");
+    cr_assert_str_eq(e->source.code, "GONELI");
+    e = find(&r, 1, "042");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GONGOV");
 }
