@@ -10,7 +10,7 @@
 
 BUILD   ?= build
 CC      ?= gcc
-PKGS    := jansson libutf8proc geonames
+PKGS    := jansson libutf8proc geonames zlib libzstd
 # Deferred (=, not :=): expanded in the recipes, after the deps stamp has
 # installed pkg-config and jansson on a fresh machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -11,6 +11,8 @@ PACKAGES=(
   libjansson-dev      # JSON Lines input
   libutf8proc-dev     # Unicode categories and NFC in the tokenizer (lib/text)
   libgeonames-dev     # built-in city database for place names (lib/doc/places.c)
+  zlib1g-dev          # .gz input
+  libzstd-dev         # .zst input
   libcriterion-dev    # unit tests
   clang               # fuzz targets (libFuzzer ships with clang 14)
   python3             # e2e test helpers and bench corpus builder

@@ -19,6 +19,7 @@
 #include "dict/engine.h"
 #include "doc/coref.h"
 #include "doc/dates.h"
+#include "doc/places.h"
 #include "parse/chunk.h"
 #include "tag/lemma.h"
 #include "tag/tagset.h"
@@ -365,6 +366,81 @@ static void date_events(dyad_coder *c, size_t first, const char *text, const dy_
     }
 }
 
+/* ---- event locations -------------------------------------------------- */
+
+#define MAX_HINTS 16
+
+/* Country codes of the article's actors so far, to rank homonymous places
+ * ("Tripoli" in Libya or Lebanon). */
+typedef struct place_hints {
+    char codes[MAX_HINTS][4];
+    const char *ptr[MAX_HINTS];
+    size_t n;
+} place_hints;
+
+static void add_hint(place_hints *h, const char *code)
+{
+    if (!code || strlen(code) < 3 || h->n == MAX_HINTS)
+        return;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z')
+            return;
+    for (size_t i = 0; i < h->n; i++)
+        if (memcmp(h->codes[i], code, 3) == 0)
+            return;
+    memcpy(h->codes[h->n], code, 3);
+    h->codes[h->n][3] = '\0';
+    h->ptr[h->n] = h->codes[h->n];
+    h->n++;
+}
+
+static dy_span token_range(const dy_token *tok, uint32_t n, uint32_t start, uint32_t end)
+{
+    uint32_t first = token_at(tok, n, start), last = first;
+    if (first == n || end <= start)
+        return (dy_span){0, 0};
+    while (last < n && tok[last].end <= end)
+        last++;
+    return (dy_span){first, last - first};
+}
+
+/* Gives the events of one sentence (from `first` on) the place the text
+ * says they happened at (docs/places.md): a place after a locative
+ * preposition of the event's clause, not one inside its actors or a topic. */
+static void locate_events(dyad_coder *c, size_t first, const char *text, const dy_token *tok,
+                          uint32_t n, place_hints *hints)
+{
+    if (first == c->n_events)
+        return;
+    const dy_gazetteer *g = dy_engine_places(c->eng);
+    if (!g)
+        return;
+    for (size_t i = first; i < c->n_events; i++) {
+        add_hint(hints, c->events[i].source.code);
+        add_hint(hints, c->events[i].target.code);
+    }
+    for (size_t i = first; i < c->n_events; i++) {
+        dyad_event *e = &c->events[i];
+        uint32_t v = token_at(tok, n, e->verb_start);
+        if (v == n)
+            continue;
+        dy_span actors[2] = {token_range(tok, n, e->source_start, e->source_end),
+                             token_range(tok, n, e->target_start, e->target_end)};
+        dy_place_context ctx = {hints->ptr, hints->n, actors, 2};
+        dy_place_mention m[16];
+        uint32_t nm = dy_places_find(g, tok, n, v, &ctx, m, 16);
+        int k = dy_places_event_location(m, nm, v);
+        if (k < 0)
+            continue;
+        const dy_place *p = m[k].place;
+        uint32_t from = tok[m[k].first].start, to = tok[m[k].last - 1].end;
+        const char *written = to > from ? dy_arena_strndup(c->doc, text + from, to - from) : NULL;
+        if (!written)
+            continue;
+        e->location = (dyad_place){written, p->name, p->admin1, p->cc3, p->lat, p->lon, 1};
+    }
+}
+
 /* ---- duplicates ----------------------------------------------------- */
 
 static uint64_t mix(uint64_t h, const char *s)
@@ -492,6 +568,7 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         return st;
     }
 
+    place_hints hints = {.n = 0};
     const dy_discards *discards = c->eng->discards;
     const dy_issues *issues = c->eng->issues;
     for (uint32_t k = 0; k < n_sents; k++) {
@@ -544,8 +621,10 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
             st = dy_code_tree(c, &tree, when, st_tok);
         if (st == DYAD_OK && c->n_frames > 0)
             st = code_reported_clauses(c, &tree, when, st_tok, sentence_first);
-        if (st == DYAD_OK && c->in_article)
+        if (st == DYAD_OK && c->in_article) {
             date_events(c, sentence_first, text, st_tok, sp.count, date, article_date);
+            locate_events(c, sentence_first, text, st_tok, sp.count, &hints);
+        }
         c->in_article = false;
         if (st == DYAD_OK)
             st = finish_events(c, id, k);

@@ -14,6 +14,7 @@
 #include "common/diag.h"
 #include "dict/engine.h"
 #include "dict/defaults.h"
+#include "doc/places.h"
 #include "dict/verbs.h"
 
 /* Largest dictionary file accepted (the Phoenix actors file is ~1.5 MB). */
@@ -305,6 +306,12 @@ dyad_status dyad_engine_build(dyad_builder *b, dyad_engine **out)
     dyad_engine *e = calloc(1, sizeof *e);
     if (!e)
         return dy_fail(&b->err, DYAD_ERR_NOMEM, "out of memory");
+    if (pthread_mutex_init(&e->places_lock, NULL) != 0) {
+        free(e);
+        return dy_fail(&b->err, DYAD_ERR_NOMEM, "cannot create a lock");
+    }
+    atomic_init(&e->places, NULL);
+    atomic_init(&e->places_tried, false);
     e->words = b->words;
     e->verbs = b->verbs;
     e->actors = b->actors;
@@ -334,10 +341,30 @@ dyad_status dyad_engine_build(dyad_builder *b, dyad_engine **out)
     return DYAD_OK;
 }
 
+const struct dy_gazetteer *dy_engine_places(const dyad_engine *ce)
+{
+    dyad_engine *e = (dyad_engine *)ce;   /* the lazily built part only */
+    if (atomic_load_explicit(&e->places_tried, memory_order_acquire))
+        return atomic_load_explicit(&e->places, memory_order_acquire);
+    pthread_mutex_lock(&e->places_lock);
+    if (!atomic_load_explicit(&e->places_tried, memory_order_relaxed)) {
+        dy_gazetteer *g = NULL;
+        dy_msg err;
+        if (dy_gazetteer_create(&g, &err) != DYAD_OK)
+            g = NULL;
+        atomic_store_explicit(&e->places, g, memory_order_release);
+        atomic_store_explicit(&e->places_tried, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&e->places_lock);
+    return atomic_load_explicit(&e->places, memory_order_acquire);
+}
+
 void dyad_engine_free(dyad_engine *e)
 {
     if (!e)
         return;
+    dy_gazetteer_free(atomic_load(&e->places));
+    pthread_mutex_destroy(&e->places_lock);
     dy_verbs_free(e->verbs);
     dy_actors_free(e->actors);
     dy_agents_free(e->agents);

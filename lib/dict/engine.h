@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "dyad.h"
@@ -20,6 +22,8 @@ typedef struct dy_verbs dy_verbs;
 
 /* Words are interned in ASCII uppercase, as PETRARCH matches them.  A
  * sentence word that is not in `words` can match nothing in any dictionary. */
+struct dy_gazetteer;
+
 struct dyad_engine {
     dy_intern *words;
     dy_verbs *verbs;
@@ -28,7 +32,17 @@ struct dyad_engine {
     dy_discards *discards;
     dy_issues *issues;
     dyad_engine_stats stats;
+    /* The place gazetteer (lib/doc/places.c) costs ~0.2 s and ~14 MB to
+     * build, so it is built on first use by an article that needs it:
+     * the one mutable part of the engine, behind its own lock. */
+    pthread_mutex_t places_lock;
+    struct dy_gazetteer *_Atomic places;
+    _Atomic bool places_tried;
 };
+
+/* The engine's gazetteer, built on first call (thread-safe); NULL when
+ * libgeonames' data cannot be read (events then have no location). */
+const struct dy_gazetteer *dy_engine_places(const dyad_engine *e);
 
 /* ---- actors (lib/dict/actors.c) ------------------------------------ */
 

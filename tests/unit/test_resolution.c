@@ -348,3 +348,24 @@ Test(resolution, actors_are_coded_at_the_event_date)
     cr_assert_not_null(e);
     cr_assert_str_eq(e->source.code, "GONGOV");
 }
+
+/* ---- places (libgeonames' city data) ---------------------------------- */
+
+Test(resolution, the_place_an_event_happened_at_is_its_location)
+{
+    dyad_result r = code("Mordorian troops attacked Gondor near Donetsk on Monday.");
+    const dyad_event *e = find(&r, 0, "190");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->location.text, "Donetsk");
+    cr_assert(e->location.resolved);
+    cr_assert_str_eq(e->location.country, "UKR");
+    cr_assert(e->location.latitude > 47.5 && e->location.latitude < 48.5);
+}
+
+Test(resolution, a_place_mentioned_as_a_topic_is_not_the_location)
+{
+    dyad_result r = code("Gondor criticized Mordor over the Donetsk issue.");
+    const dyad_event *e = find(&r, 0, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->location.text, "", "topic taken as location: %s", e->location.text);
+}
