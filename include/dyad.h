@@ -250,7 +250,10 @@ dyad_status dyad_code_sentence(dyad_coder *c, const dyad_sentence *s,
 /* A news article as raw text. */
 typedef struct dyad_article {
     const char *id;          /* article id (NULL: ""); sentence ids are "<id>-<n>" */
-    const char *date;        /* YYYY-MM-DD (or YYYYMMDD) */
+    const char *date;        /* YYYY-MM-DD (or YYYYMMDD); NULL or "": the first
+                                full date written at the start of the text (a
+                                dateline "GENEVA, March 3, 2025 -"), else the
+                                article fails with kind "bad_date" */
     const char *text;        /* UTF-8 text; invalid bytes and NULs are tolerated */
     size_t text_len;         /* bytes of text; 0: strlen(text) */
 } dyad_article;

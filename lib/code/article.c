@@ -366,6 +366,29 @@ static void date_events(dyad_coder *c, size_t first, const char *text, const dy_
     }
 }
 
+/* An article given without its date: the first date written in full (day,
+ * month and year) in its first sentences -- the dateline ("GENEVA, March 3,
+ * 2025 (Wire) -") or a first line holding the date. */
+#define DATE_SEARCH_SENTENCES 3
+
+static bool date_in_text(const dy_token *tok, const dy_span *sents, uint32_t n_sents,
+                         int32_t *out)
+{
+    /* explicit full dates do not depend on the reference date */
+    dy_date any = {2000, 1, 1};
+    for (uint32_t k = 0; k < n_sents && k < DATE_SEARCH_SENTENCES; k++) {
+        dy_timex x[DY_TIMEX_MAX];
+        uint32_t nx = dy_dates_find(tok + sents[k].first, sents[k].count, any, 0, x, DY_TIMEX_MAX);
+        for (uint32_t i = 0; i < nx; i++)
+            if (x[i].kind == DY_TIMEX_EXPLICIT && x[i].prec == DY_PREC_DAY &&
+                !(x[i].flags & DY_TIMEX_YEAR_INFERRED)) {
+                *out = x[i].date.year * 10000 + x[i].date.month * 100 + x[i].date.day;
+                return true;
+            }
+    }
+    return false;
+}
+
 /* ---- event locations -------------------------------------------------- */
 
 #define MAX_HINTS 16
@@ -544,17 +567,11 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
     size_t len = a->text_len ? a->text_len : strlen(text);
     const char *id = a->id ? a->id : "";
 
-    int32_t date;
-    if (!a->date || !dy_parse_date(a->date, &date))
+    int32_t date = 0;
+    bool date_given = a->date && *a->date;
+    if (date_given && !dy_parse_date(a->date, &date))
         return dy_coder_fail(c, DYAD_ERR_SYNTAX, "bad_date",
-                             "invalid or missing date '%s' (want YYYY-MM-DD)",
-                             a->date ? a->date : "");
-
-    /* the article date as written in the output, YYYY-MM-DD */
-    char date_buf[DY_DATE_BUF];
-    const char *article_date = dy_arena_strdup(c->doc, dy_date_format(date_of(date), date_buf));
-    if (!article_date)
-        return dy_coder_fail(c, DYAD_ERR_NOMEM, "nomem", "%s", "out of memory");
+                             "invalid date '%s' (want YYYY-MM-DD)", a->date);
 
     dy_token *tok = NULL;
     uint32_t n_tok = 0;
@@ -567,6 +584,17 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         c->kind = st == DYAD_ERR_LIMIT ? "limit" : st == DYAD_ERR_NOMEM ? "nomem" : "bad_article";
         return st;
     }
+    if (!date_given && !date_in_text(tok, sents, n_sents, &date))
+        return dy_coder_fail(c, DYAD_ERR_SYNTAX, "bad_date", "%s",
+                             "no date given, and none written in full at the start of the "
+                             "text (a dateline such as 'GENEVA, March 3, 2025' or a first "
+                             "line '2025-03-03')");
+
+    /* the article date as written in the output, YYYY-MM-DD */
+    char date_buf[DY_DATE_BUF];
+    const char *article_date = dy_arena_strdup(c->doc, dy_date_format(date_of(date), date_buf));
+    if (!article_date)
+        return dy_coder_fail(c, DYAD_ERR_NOMEM, "nomem", "%s", "out of memory");
 
     place_hints hints = {.n = 0};
     const dy_discards *discards = c->eng->discards;

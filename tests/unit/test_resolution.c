@@ -369,3 +369,24 @@ Test(resolution, a_place_mentioned_as_a_topic_is_not_the_location)
     cr_assert_not_null(e);
     cr_assert_str_eq(e->location.text, "", "topic taken as location: %s", e->location.text);
 }
+
+/* ---- the article date ------------------------------------------------- */
+
+Test(resolution, an_article_without_a_date_takes_its_dateline_date)
+{
+    const char *text = "MINAS TIRITH, March 3, 2025 (Wire) -- Gondor attacked Mordor on Monday.";
+    dyad_article a = {"D", NULL, text, 0};
+    dyad_result r;
+    cr_assert_eq(dyad_code_article(coder, &a, &r), DYAD_OK, "%s", dyad_coder_error(coder));
+    const dyad_event *e = find(&r, 1, "190");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->date, "2025-03-03", "Monday of the dateline's week (a Monday)");
+}
+
+Test(resolution, an_article_without_any_date_is_an_error)
+{
+    dyad_article a = {"D", "", "Gondor attacked Mordor in March.", 0};
+    dyad_result r;
+    cr_assert_eq(dyad_code_article(coder, &a, &r), DYAD_ERR_SYNTAX);
+    cr_assert_str_eq(dyad_coder_error_kind(coder), "bad_date");
+}
