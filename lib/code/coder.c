@@ -196,9 +196,12 @@ static void upper_seq(const pl_list *pl, int32_t from, seq *s)
     s->n = 0;
     s->words = s->screen = 0;
     s->upper = true;
+    int nec = 0;   /* inside a compound: its commas separate members */
     for (int32_t i = from; i >= pl->start; i--) {
         const pl_item *it = &pl->items[i];
-        if (it->kind == PL_CLOSE && it->tag == PL_TAG_COMMA)
+        if (it->tag == PL_TAG_NEC)
+            nec += it->kind == PL_CLOSE ? 1 : -1;
+        if (it->kind == PL_CLOSE && it->tag == PL_TAG_COMMA && nec <= 0)
             break;
         seq_add(s, it, i);
     }
@@ -683,6 +686,25 @@ static void make_events(dyad_coder *c, const pl_list *pl, const seq *up, const s
             push_event(c, pl, &ta[i], &sa[j], c2, verb, pattern, passive);
 }
 
+/* "The US, Russia and Switzerland met", "Israel and Hamas agreed to a
+ * ceasefire": a compound source with no target did the thing with each
+ * other, so each ordered pair of its coded members is an event (articles
+ * only; PETRARCH codes nothing here). */
+static void reciprocal_events(dyad_coder *c, const pl_list *pl, const seq *up, const seq *lo,
+                              loc src, const char *code, const ev_verb *verb,
+                              const char *pattern)
+{
+    const seq *s = src.upper ? up : lo;
+    if (pl->items[s->v[src.at].pl].tag != PL_TAG_NEC || strchr(code, ':'))
+        return;
+    ev_actor a[64];
+    size_t n = loc_actors(c, pl, up, lo, src, a, 64);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (i != j && strcmp(a[i].code, "---") != 0 && strcmp(a[j].code, "---") != 0)
+                push_event(c, pl, &a[i], &a[j], code, verb, pattern, false);
+}
+
 /* ------------------------------------------------------------------ */
 /* Verbs                                                               */
 
@@ -881,9 +903,16 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
         loc src = m.source.at >= 0 ? m.source : find_source(pl, &up);
         if (src.at >= 0) {
             loc tgt = m.target.at >= 0 ? m.target : find_target(pl, &up, &lo, src);
-            if (tgt.at >= 0) {
+            /* for articles, a compound subject whose only target is before
+             * the verb ("the US, Russia and Switzerland met") is reciprocal */
+            bool mutual = c->in_article && (tgt.at < 0 || (tgt.upper && m.target.at < 0)) &&
+                          pl->items[(src.upper ? &up : &lo)->v[src.at].pl].tag == PL_TAG_NEC;
+            if (tgt.at >= 0 && !mutual) {
                 ev_verb v = {verb_text(c, pl, first, last), first, last};
                 make_events(c, pl, &up, &lo, src, tgt, code, &v, pattern, passive);
+            } else if (mutual) {
+                ev_verb v = {verb_text(c, pl, first, last), first, last};
+                reciprocal_events(c, pl, &up, &lo, src, code, &v, pattern);
             }
         }
         k = vp_end;                       /* a coded phrase is not searched further */

@@ -390,3 +390,13 @@ Test(resolution, an_article_without_any_date_is_an_error)
     cr_assert_eq(dyad_code_article(coder, &a, &r), DYAD_ERR_SYNTAX);
     cr_assert_str_eq(dyad_coder_error_kind(coder), "bad_date");
 }
+
+/* ---- reciprocal verbs ------------------------------------------------- */
+
+Test(resolution, a_compound_subject_with_an_object_acts_on_it)
+{
+    dyad_result r = code("Gondor and Arnor attacked Mordor.");
+    cr_assert_eq(r.n_events, 2);
+    cr_assert_str_eq(r.events[0].target.code, "MOR");
+    cr_assert_str_eq(r.events[1].target.code, "MOR");
+}
