@@ -16,7 +16,7 @@ static bool is_verb_tag(uint8_t t)
 
 static bool has_full_code(const char *code)
 {
-    return code && *code && strncmp(code, "---", 3) != 0 && code[0] != '"';
+    return code && *code && !strstr(code, "---") && code[0] != '"';
 }
 
 static void ne_span(const pl_list *pl, int32_t open, const dy_token *tok,

@@ -99,9 +99,11 @@ typedef struct mention {
     bool titled;                  /* an agent word or honorific precedes a name */
 } mention;
 
+/* A code with a country or organisation: not "---", "---GOV", "NGO---",
+ * nor the quoted form of an uncoded phrase. */
 static bool has_full_code(const char *code)
 {
-    return code && *code && strncmp(code, "---", 3) != 0 && code[0] != '"';
+    return code && *code && !strstr(code, "---") && code[0] != '"';
 }
 
 static void read_mention(const pl_list *pl, int32_t open, const dy_token *tok,
@@ -252,19 +254,40 @@ static const char *by_name(const dy_coref *cr, const mention *m)
 }
 
 /* Rule 2: "the president" -> the latest actor coded with that agent. */
+/* Does a full code hold every agent group of an incomplete one?  "---GOV"
+ * fits "CHNGOV", "NGO---" fits "NGOFRA", "---JUD" fits "IGOJUDICC": codes
+ * are runs of 3-letter groups, the country (or IGO) first or after a
+ * prefix agent. */
+static bool fits_agents(const char *full, const char *partial)
+{
+    size_t fl = strlen(full), pl = strlen(partial);
+    if (fl < 6 || fl % 3 != 0 || pl % 3 != 0)
+        return false;
+    bool any = false;
+    for (size_t i = 0; i < pl; i += 3) {
+        if (memcmp(partial + i, "---", 3) == 0)
+            continue;
+        bool found = false;
+        for (size_t j = 0; j < fl && !found; j += 3)
+            found = memcmp(full + j, partial + i, 3) == 0;
+        if (!found)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/* Rule 2: "the president" -> the latest actor coded with that agent. */
 static const char *by_agent(const dy_coref *cr, const mention *m, uint32_t sentence)
 {
     if (m->n_names > 0 || !m->first_word || strcasecmp(m->first_word, "the") != 0)
-        return NULL;
-    const char *sector = m->code + 3;
-    if (!*sector)
         return NULL;
     const entity *latest = NULL;
     const char *only = NULL;
     bool several = false;
     for (size_t i = 0; i < cr->n; i++) {
         const entity *en = &cr->v[i];
-        if (!en->code || strlen(en->code) < 6 || strcmp(en->code + 3, sector) != 0)
+        if (!en->code || !fits_agents(en->code, m->code))
             continue;
         if (!latest || en->last_sentence >= latest->last_sentence)
             latest = en;
@@ -280,8 +303,7 @@ static const char *by_agent(const dy_coref *cr, const mention *m, uint32_t sente
         for (size_t i = 0; i < cr->n; i++) {
             const entity *en = &cr->v[i];
             if (en->code && en->last_sentence == latest->last_sentence &&
-                strlen(en->code) >= 6 && strcmp(en->code + 3, sector) == 0 &&
-                strcmp(en->code, latest->code) != 0)
+                fits_agents(en->code, m->code) && strcmp(en->code, latest->code) != 0)
                 return NULL;
         }
         return latest->code;
@@ -455,7 +477,7 @@ void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
                     found = by_person_pronoun(cr, sentence);
             } else if (m.n_names > 0) {
                 found = by_name(cr, &m);
-            } else if (strncmp(code, "---", 3) == 0 && code[3]) {
+            } else if (strstr(code, "---") && strcmp(code, "---") != 0) {
                 found = by_agent(cr, &m, sentence);
             }
             if (found) {
