@@ -400,3 +400,12 @@ Test(resolution, a_compound_subject_with_an_object_acts_on_it)
     cr_assert_str_eq(r.events[0].target.code, "MOR");
     cr_assert_str_eq(r.events[1].target.code, "MOR");
 }
+
+Test(resolution, an_intended_event_is_not_coded)
+{
+    /* the infinitive of a verb of wanting or asking has not happened */
+    dyad_result r = code("Arnor wants Gondor to attack Mordor. Gondor urged Arnor to attack Mordor.");
+    for (size_t i = 0; i < r.n_events; i++)
+        cr_assert_str_neq(r.events[i].code, "190", "intended attack coded in sentence %u",
+                          r.events[i].sentence);
+}
