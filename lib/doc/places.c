@@ -276,6 +276,9 @@ static const struct alias {
     {"Holland", "Netherlands", "NL", DY_PLACE_COUNTRY},
     {"Viet Nam", "Vietnam", "VN", DY_PLACE_COUNTRY},
     {"DPRK", "North Korea", "KP", DY_PLACE_COUNTRY},
+    {"Vatican", "Vatican City", "VA", DY_PLACE_COUNTRY},
+    {"Holy See", "Vatican City", "VA", DY_PLACE_COUNTRY},
+    {"Macao", "Macau", "MO", 0},
 };
 
 /* Words around an admin area's name that news leaves out: "Donetsk
@@ -581,6 +584,41 @@ static agg *area_of(build *b, aggs *ag, size_t cid, int kind, int *fail)
     return a;
 }
 
+/* Adds city c, and its admin area and country when new; 0 on out of
+ * memory. */
+static int add_city(build *b, aggs *ag, const city *c)
+{
+    dy_gazetteer *g = b->g;
+    dy_place *p = new_place(b);
+    if (!p || !fill_place(g, p, DY_PLACE_CITY, c->name, c->state, c->country, c->cc))
+        return 0;
+    p->lat = c->lat;
+    p->lon = c->lon;
+    p->population = c->pop;
+    size_t cid = g->n_places - 1;
+    if (!add_name(b, p->name, (uint32_t)cid, DY_PLACE_CITY))
+        return 0;
+    /* areas are new places too: the array may move, so go by index */
+    for (int kind = DY_PLACE_ADMIN1, fail = 0; kind <= DY_PLACE_COUNTRY; kind++) {
+        agg *a = area_of(b, ag, cid, kind, &fail);
+        if (fail)
+            return 0;
+        if (a)
+            agg_add(a, &g->places[cid]);
+    }
+    return 1;
+}
+
+/* City-states and territories that libgeonames' city list leaves out
+ * (it has no city in them), with their country: news names Singapore,
+ * Macau and the Vatican often enough to miss them. */
+static const city SUPPLEMENT[] = {
+    {"Singapore", "", "SG", "Singapore", 5600000, 1.2897, 103.8501},
+    {"Macau", "", "MO", "Macau", 680000, 22.2006, 113.5461},
+    {"Vatican City", "", "VA", "Vatican City", 800, 41.9024, 12.4533},
+    {"Gibraltar", "", "GI", "Gibraltar", 33000, 36.1441, -5.3526},
+};
+
 static void build_free(build *b, aggs *ag)
 {
     free(b->pairs);
@@ -614,46 +652,21 @@ dyad_status dy_gazetteer_create(dy_gazetteer **out, dy_msg *err)
         goto nomem;
     ag.admin_mask = asize - 1;
 
-    const char *prev_name = NULL;
-    char prev_cc[3] = "";
-    double prev_lat = 0, prev_lon = 0;
     for (gint i = 0; i < n; i++) {
         GeonamesCity *gc = geonames_get_city(i);
         if (!gc)
             continue;
         city c;
         read_city(gc, &c);
-        /* the database lists a few cities twice in a row */
-        if (prev_name && strcmp(prev_name, c.name) == 0 && strcmp(prev_cc, c.cc) == 0 &&
-            prev_lat == c.lat && prev_lon == c.lon) {
-            geonames_city_free(gc);
-            continue;
-        }
-        dy_place *p = new_place(&b);
-        int ok = p && fill_place(g, p, DY_PLACE_CITY, c.name, c.state, c.country, c.cc);
-        if (ok) {
-            p->lat = c.lat;
-            p->lon = c.lon;
-            p->population = c.pop;
-            prev_name = p->name;
-            memcpy(prev_cc, p->cc2, 3);
-            prev_lat = c.lat;
-            prev_lon = c.lon;
-            ok = add_name(&b, p->name, (uint32_t)(g->n_places - 1), DY_PLACE_CITY);
-        }
+        /* add_city() copies what it keeps: c points into gc */
+        int ok = add_city(&b, &ag, &c);
         geonames_city_free(gc);
         if (!ok)
             goto nomem;
-        /* areas are new places too: the array may move, so go by index */
-        size_t cid = g->n_places - 1;
-        for (int kind = DY_PLACE_ADMIN1, fail = 0; kind <= DY_PLACE_COUNTRY; kind++) {
-            agg *a = area_of(&b, &ag, cid, kind, &fail);
-            if (fail)
-                goto nomem;
-            if (a)
-                agg_add(a, &g->places[cid]);
-        }
     }
+    for (size_t i = 0; i < sizeof SUPPLEMENT / sizeof *SUPPLEMENT; i++)
+        if (!add_city(&b, &ag, &SUPPLEMENT[i]))
+            goto nomem;
     if (g->n_places == 0) {
         build_free(&b, &ag);
         dy_gazetteer_free(g);

@@ -1,8 +1,8 @@
 /* places.h -- place names: a gazetteer built from Debian's libgeonames
- * (the geonames.org cities of 15,000 people or more, with their first-level
- * admin areas and countries), and the place mentions of one sentence,
- * classified as the event's location or a mere mention.  docs/places.md
- * has every rule with examples.
+ * (the geonames.org cities of 15,000 people or more and a few smaller
+ * capitals, with their first-level admin areas and countries), and the
+ * place mentions of one sentence, classified as the event's location or a
+ * mere mention.  docs/places.md has every rule with examples.
  *
  * Why not call libgeonames per lookup: its query is a linear scan that
  * tokenises and case-folds all 24,000 city names, about 230 ms a query,
@@ -73,9 +73,10 @@ const dy_place *dy_gazetteer_place(const dy_gazetteer *g, size_t i);
  *  hints: country codes already seen in the article (alpha-2 or alpha-3,
  *  any case; may be NULL when n_hints is 0).  Among homonyms the highest
  *  log10(population) wins, plus 1 for a hinted country (so a hint outweighs
- *  a tenfold population); a city is preferred to an admin area or a country
- *  of the same name in the same country ("New York", "Kuwait City" spelled
- *  "Kuwait" is not: see docs/places.md). */
+ *  a tenfold population), plus 1 for a country (a country's name means the
+ *  country more often than a foreign town of that name); and when an admin
+ *  area or a country wins, a city of the same name in the same country goes
+ *  first ("New York" is the city, not the state).  docs/places.md. */
 const dy_place *dy_gazetteer_lookup(const dy_gazetteer *g, const char *name, size_t len,
                                     const char *const *hints, size_t n_hints);
 

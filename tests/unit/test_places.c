@@ -178,6 +178,10 @@ Test(places, news_spellings)
     LOOK("Britain", "United Kingdom||GBR|country");
     LOOK("Jordan", "Hashemite Kingdom of Jordan||JOR|country");
     LOOK("South Korea", "Republic of Korea||KOR|country");
+    /* city-states libgeonames has no city of */
+    LOOK("Singapore", "Singapore||SGP|city");
+    LOOK("Macao", "Macau||MAC|city");
+    LOOK("Vatican", "Vatican City||VAT|country");
 }
 
 Test(places, kinds_admin_areas_and_countries)
