@@ -85,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_ctx ctx = {1};
     for (size_t i = 0; i < len; i++)
         ctx.lines += text[i] == '\n';
-    dy_diag_sink sink = {on_warning, &ctx, 0};
+    dy_diag_sink sink = {.fn = on_warning, .user = &ctx};
 
     dy_intern *words = dy_intern_create();
     if (!words)

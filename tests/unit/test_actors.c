@@ -23,7 +23,7 @@ static fixture *load(const char *text)
     f->words = dy_intern_create();
     f->actors = dy_actors_create(f->words);
     cr_assert_not_null(f->actors);
-    f->sink = (dy_diag_sink){dy_test_collect, &f->warn, 0};
+    f->sink = (dy_diag_sink){.fn = dy_test_collect, .user = &f->warn};
     if (text) {
         cr_assert_eq(dy_actors_load(f->actors, "test.actors", text, strlen(text), &f->sink), DYAD_OK);
         cr_assert_eq(dy_actors_finish(f->actors), DYAD_OK);

@@ -21,7 +21,7 @@ static fixture *load(const char *text)
     f->words = dy_intern_create();
     f->agents = dy_agents_create(f->words);
     cr_assert_not_null(f->agents);
-    f->sink = (dy_diag_sink){dy_test_collect, &f->warn, 0};
+    f->sink = (dy_diag_sink){.fn = dy_test_collect, .user = &f->warn};
     if (text) {
         cr_assert_eq(dy_agents_load(f->agents, "test.agents", text, strlen(text), &f->sink), DYAD_OK);
         cr_assert_eq(dy_agents_finish(f->agents), DYAD_OK);

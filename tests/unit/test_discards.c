@@ -21,7 +21,7 @@ static fixture *load(const char *text)
     f->words = dy_intern_create();
     f->discards = dy_discards_create(f->words);
     cr_assert_not_null(f->discards);
-    f->sink = (dy_diag_sink){dy_test_collect, &f->warn, 0};
+    f->sink = (dy_diag_sink){.fn = dy_test_collect, .user = &f->warn};
     if (text) {
         cr_assert_eq(dy_discards_load(f->discards, "test.discards", text, strlen(text), &f->sink),
                      DYAD_OK);

@@ -21,7 +21,7 @@ static fixture *load(const char *text)
     f->words = dy_intern_create();
     f->issues = dy_issues_create(f->words);
     cr_assert_not_null(f->issues);
-    f->sink = (dy_diag_sink){dy_test_collect, &f->warn, 0};
+    f->sink = (dy_diag_sink){.fn = dy_test_collect, .user = &f->warn};
     if (text) {
         cr_assert_eq(dy_issues_load(f->issues, "test.issues", text, strlen(text), &f->sink), DYAD_OK);
         cr_assert_eq(dy_issues_finish(f->issues), DYAD_OK);

@@ -32,7 +32,7 @@ static void load(const char *text)
     words = dy_intern_create();
     verbs = dy_verbs_create(words);
     memset(&warned, 0, sizeof warned);
-    dy_diag_sink sink = {on_warn, &warned, 0};
+    dy_diag_sink sink = {.fn = on_warn, .user = &warned};
     cr_assert_eq(dy_verbs_load(verbs, "test.verbs", text, strlen(text), &sink), DYAD_OK);
     cr_assert_eq(dy_verbs_finish(verbs), DYAD_OK);
 }
@@ -189,7 +189,7 @@ Test(verbs, real_dictionaries_load)
     words = dy_intern_create();
     verbs = dy_verbs_create(words);
     warnings w = {0};
-    dy_diag_sink sink = {on_warn, &w, 0};
+    dy_diag_sink sink = {.fn = on_warn, .user = &w};
     cr_assert_eq(dy_verbs_load(verbs, "PETR.Validate.verbs.txt", p1, n1, &sink), DYAD_OK);
     int after_validate = w.n;
     cr_assert_eq(dy_verbs_load(verbs, "CAMEO.2.0.txt", p2, n2, &sink), DYAD_OK);
