@@ -710,19 +710,39 @@ static bool clause_at(const ps *p, int32_t k)
     return clause_at_cc(p, k, true);
 }
 
-/* Is there a finite verb ahead, before the end of the sentence, a
- * subordinate clause or a relative pronoun (whose clause has its own)? */
+/* Is there a finite verb ahead, before the end of the sentence or a
+ * subordinate clause?  One relative clause is looked through: its own
+ * finite verb comes first, and a subordinator inside it that opens no
+ * clause ("who shot at officers while in detention in Afghanistan was
+ * extradited") is passed. */
 static bool finite_ahead(const ps *p, int32_t k)
 {
     int32_t stop = k + WINDOW < p->n ? k + WINDOW : p->n;
+    int rel = 0;    /* 1: in a relative clause before its verb; 2: after it */
     for (int32_t j = k; j < stop; j++) {
         unsigned b = B(p, j);
-        if (b & T_FIN)
-            return true;
+        if (b & T_FIN) {
+            if (rel != 1)
+                return true;
+            rel = 2;
+            continue;
+        }
         uint8_t t = T(p, j), l = LX(p, j);
-        if (t == DY_TAG_PERIOD || t == DY_TAG_COLON || (b & T_WH) ||
-            (t == DY_TAG_IN && (l == L_SUB || l == L_THAT)))
+        if (t == DY_TAG_PERIOD || t == DY_TAG_COLON || (t == DY_TAG_COMMA && rel))
             return false;
+        if (b & T_WH) {
+            if (rel || t == DY_TAG_WRB || j == k)
+                return false;
+            rel = 1;
+            continue;
+        }
+        if (t == DY_TAG_IN && (l == L_SUB || l == L_THAT)) {
+            uint8_t nt = T(p, j + 1);
+            if (rel == 2 && l == L_SUB && (nt == DY_TAG_IN || nt == DY_TAG_JJ ||
+                                           nt == DY_TAG_VBN || nt == DY_TAG_VBG))
+                continue;
+            return false;
+        }
     }
     return false;
 }
@@ -810,6 +830,31 @@ static int32_t maybe_ago(ps *p, int32_t np)
     return np;
 }
 
+/* A preposition and a bare time expression: "on Wednesday", "on Monday
+ * night", "in late August" is not one (no cue for months), nor "over the
+ * weekend".  Its length in tokens, 0 when none. */
+static int32_t time_pp_len(const ps *p, int32_t k)
+{
+    if (T(p, k) != DY_TAG_IN || LX(p, k) == L_OF || LX(p, k) == L_SUB || LX(p, k) == L_THAT)
+        return 0;
+    if (LX(p, k + 1) == L_TIME && (B(p, k + 1) & T_NOUN))
+        return LX(p, k + 2) == L_TNOUN ? 3 : 2;
+    if (LX(p, k + 1) == L_TMOD && LX(p, k + 2) == L_TNOUN)
+        return 3;
+    return 0;
+}
+
+/* A time phrase between a subject and its verb ("France on Wednesday
+ * accused"): it modifies the clause, not the subject. */
+static bool time_pp_before_verb(const ps *p, int32_t k)
+{
+    int32_t l = time_pp_len(p, k);
+    if (l == 0)
+        return false;
+    int32_t v = skip_adv(p, k + l);
+    return v < p->n && (B(p, v) & T_FIN);
+}
+
 /* Should a prepositional phrase at k attach to the noun phrase before
  * it?  "of" always; in the subject every preposition (the verb is still to
  * come); after the object of a preposition "in" and "between" ("the
@@ -827,7 +872,7 @@ static bool np_takes_pp(const ps *p, int32_t k, int ctx)
     if (l == L_OF)
         return true;
     if (ctx == CTX_SUBJ || p->in_subj)
-        return true;
+        return !time_pp_before_verb(p, k);
     return ctx == CTX_POBJ && l == L_NPREP;
 }
 
@@ -1554,6 +1599,8 @@ static int32_t clause_body(ps *p)
                 add(p, s, wrap(p, LB_ADVP, leaf(p)));
             else if (LX(p, k) == L_TIME && (B(p, k) & T_NOUN))
                 add(p, s, time_np(p, np_head(p, CTX_OBJ, false)));
+            else if (time_pp_before_verb(p, k))
+                add(p, s, pp_phrase(p));
             else if (prn_ahead(p, k) > 0)
                 add(p, s, prn(p));
             else

@@ -231,9 +231,18 @@ static const char *try_e_suffix(int pos, const char *w, size_t n, const char *su
     return NULL;
 }
 
+/* WordNet's es -> "" rule only where English spells the -s form with
+ * "es": after s, x, z, ch, sh and o ("passes", "fixes", "watches",
+ * "goes"), so that a misspelt "departes" is no form of "depart". */
 static const char *verb_s(const char *w, size_t n)
 {
-    return try_rules(DY_WN_VERB, w, n, verb_s_rules, 3, 2);
+    const char *r = try_rules(DY_WN_VERB, w, n, verb_s_rules, 2, 2);
+    if (r || n < 4 || !ENDS(w, n, "es"))
+        return r;
+    char c = w[n - 3], b = w[n - 4];
+    if (c == 's' || c == 'x' || c == 'z' || c == 'o' || (c == 'h' && (b == 'c' || b == 's')))
+        return try_rule(DY_WN_VERB, w, n, &verb_s_rules[2], 2);
+    return NULL;
 }
 
 static const char *verb_ed(const char *w, size_t n)

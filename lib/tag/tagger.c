@@ -810,6 +810,31 @@ static int is_aux_kind(uint8_t k)
     return k == DY_KIND_BE || k == DY_KIND_HAVE || k == DY_KIND_GET;
 }
 
+/* Every scan over a clause looks at most SCAN tokens away, so that a
+ * sentence of any length is tagged in linear time. */
+#define SCAN 48u
+
+static uint32_t lo_bound(uint32_t i)
+{
+    return i > SCAN ? i - SCAN : 0;
+}
+
+static uint32_t hi_bound(uint32_t i, uint32_t n)
+{
+    return n - i > SCAN ? i + SCAN : n;
+}
+
+static int says(const dy_token *t);
+
+/* Does the noun phrase starting at tok[s0] follow a verb of saying, as
+ * the subject of a clause without "that" ("said the troops sent there
+ * arrived", "he said government proposed to")? */
+static int after_say(const dy_token *tok, uint32_t s0)
+{
+    return s0 > 0 && (tok[s0 - 1].tag == DY_TAG_VBD || tok[s0 - 1].tag == DY_TAG_VBZ ||
+                      tok[s0 - 1].tag == DY_TAG_VBP) && says(&tok[s0 - 1]);
+}
+
 /* A clause needs a finite verb: a past participle right after its subject,
  * with no auxiliary before it and no other finite verb in the clause, is
  * the past tense ("after crowds burned down its embassy", "as the leader
@@ -842,25 +867,407 @@ static void finite_clause(dy_token *tok, uint32_t n, const cands *c)
         uint32_t s0 = j - 1;
         while (s0 > 0 && np_inner(tok[s0 - 1].tag))
             s0--;
-        if (s0 > 0 && !subject_left(&tok[s0 - 1]))
+        int bare = after_say(tok, s0);
+        if (s0 > 0 && !subject_left(&tok[s0 - 1]) && !bare)
             continue;
         /* no auxiliary or finite verb back to the clause's start ... */
         int ok = 1;
-        for (uint32_t k = i; ok && k-- > 0;) {
+        for (uint32_t k = i; ok && k-- > (bare ? s0 : lo_bound(i));) {
             if (is_aux_kind(c[k].kind) || is_finite(tok[k].tag))
                 ok = 0;
             else if (clause_opener(&tok[k]))
                 break;
         }
-        /* ... nor after it, up to the next comma or clause */
-        for (uint32_t k = i + 1; ok && k < n; k++) {
+        /* ... nor after it, up to the next comma or clause; a past tense
+         * after a conjunction is a second verb of the same subject
+         * ("whose vessels collided off Talisay City and caused") */
+        for (uint32_t k = i + 1; ok && k < hi_bound(i, n); k++) {
             if (tok[k].tag == DY_TAG_COMMA || clause_opener(&tok[k]))
+                break;
+            if (tok[k].tag == DY_TAG_CC && k + 1 < n && tok[k + 1].tag == DY_TAG_VBD)
                 break;
             if (is_finite(tok[k].tag))
                 ok = 0;
         }
         if (ok)
             t->tag = DY_TAG_VBD;
+    }
+}
+
+/* ---- participles and past tenses after decoding --------------------------- */
+
+static int is_noun(uint8_t t)
+{
+    return t == DY_TAG_NN || t == DY_TAG_NNS || t == DY_TAG_NNP || t == DY_TAG_NNPS;
+}
+
+/* log P(tag | word) of a candidate list, up to the word's constant; -inf
+ * when the tag is no candidate. */
+static float cand_logp(const cands *c, uint8_t tag)
+{
+    for (unsigned k = 0; k < c->n; k++)
+        if (c->tag[k] == tag)
+            return c->emit[k] + dy_lex_tag_logp[tag];
+    return -INFINITY;
+}
+
+/* A lower-case word of at most 15 bytes into w (NUL-terminated); 0 when it
+ * does not fit. */
+static size_t word_lower(const dy_token *t, char w[16])
+{
+    if (!t->text || t->len == 0 || t->len >= 16)
+        return 0;
+    return fold(t->text, t->len, w, 16);
+}
+
+/* Verbs that take a clause without "that" ("said the army attacked"), by
+ * the start of the word.  After them a noun and a verb may open a new
+ * clause, so a verb there is no participle. */
+static int says(const dy_token *t)
+{
+    /* by first letter: stems ending in '|' */
+    static const char *const stems[26] = {
+        [0] = "acknowledg|add|admit|agree|alleg|announc|argu|ask|assert|",  /* a */
+        [1] = "believ|",  /* b */
+        [2] = "claim|complain|conced|conclud|confirm|contend|",  /* c */
+        [3] = "decid|declar|demand|denied|deny|doubt|",  /* d */
+        [4] = "estimat|expect|explain|",  /* e */
+        [5] = "fear|feel|felt|found|",  /* f */
+        [7] = "heard|hope|",  /* h */
+        [8] = "indicat|insist|",  /* i */
+        [10] = "knew|know|",  /* k */
+        [11] = "learn|",  /* l */
+        [12] = "maintain|mention|",  /* m */
+        [13] = "note|notic|",  /* n */
+        [14] = "observ|",  /* o */
+        [15] = "pledg|predict|promis|prove|",  /* p */
+        [17] = "realiz|recogni|remember|repl|report|reveal|",  /* r */
+        [18] = "said|say|show|signal|state|stress|suggest|suspect|swore|sworn|",  /* s */
+        [19] = "tell|testif|think|thought|threaten|told|",  /* t */
+        [20] = "understood|urg|",  /* u */
+        [21] = "vow|",  /* v */
+        [22] = "warn|wish|wrote|",  /* w */
+    };
+    char w[16];
+    size_t n = word_lower(t, w);
+    if (!n || w[0] < 'a' || w[0] > 'z')
+        return 0;
+    for (const char *s = stems[w[0] - 'a']; s && *s;) {
+        const char *e = strchr(s, '|');
+        size_t l = (size_t)(e - s);
+        if (l <= n && memcmp(w, s, l) == 0)
+            return 1;
+        s = e + 1;
+    }
+    return 0;
+}
+
+/* A bare time expression starting at tok[i] ("Tuesday", "yesterday", "last
+ * week"): its length in tokens, 0 when none. */
+static uint32_t time_words(const dy_token *tok, uint32_t n, uint32_t i)
+{
+    static const char *const days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", "tomorrow", "tonight", "overnight",
+    };
+    char w[16];
+    size_t len = i < n ? word_lower(&tok[i], w) : 0;
+    if (!len)
+        return 0;
+    for (size_t k = 0; k < sizeof days / sizeof days[0]; k++)
+        if (strcmp(w, days[k]) == 0)
+            return 1 + (i + 1 < n && time_words(tok, n, i + 1) == 1);   /* "Tuesday night" */
+    if ((EQ(w, len, "last") || EQ(w, len, "this") || EQ(w, len, "next") ||
+         EQ(w, len, "late") || EQ(w, len, "early")) &&
+        i + 1 < n && is_noun(tok[i + 1].tag)) {
+        static const char *const units[] = {
+            "week", "month", "year", "night", "morning", "afternoon", "evening",
+            "weekend", "day", "spring", "summer", "autumn", "fall", "winter", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        };
+        char u[16];
+        size_t ul = word_lower(&tok[i + 1], u);
+        for (size_t k = 0; ul && k < sizeof units / sizeof units[0]; k++)
+            if (strcmp(u, units[k]) == 0 || (ul == strlen(units[k]) + 1 && u[ul - 1] == 's' &&
+                                             memcmp(u, units[k], ul - 1) == 0))
+                return 2;
+    }
+    return 0;
+}
+
+/* The end of a noun phrase starting at tok[i]: [PDT] [DT|PRP$] modifiers
+ * and nouns, with possessives ("the Rwandan capital", "Russia 's arms
+ * makers"), or a pronoun.  i when there is none. */
+static uint32_t np_end(const dy_token *tok, uint32_t n, uint32_t i)
+{
+    uint32_t q = i, head = i;
+    n = hi_bound(i, n);
+    if (q < n && (tok[q].tag == DY_TAG_PRP || tok[q].tag == DY_TAG_EX))
+        return q + 1;
+    if (q < n && tok[q].tag == DY_TAG_PDT)
+        q++;
+    if (q < n && (tok[q].tag == DY_TAG_DT || tok[q].tag == DY_TAG_PRPS))
+        q++;
+    for (; q < n; q++) {
+        uint8_t t = tok[q].tag;
+        if (is_noun(t) || t == DY_TAG_CD)
+            head = q + 1;
+        else if (t == DY_TAG_POS && head == q)
+            continue;
+        else if (!(t == DY_TAG_JJ || t == DY_TAG_JJR || t == DY_TAG_JJS || t == DY_TAG_VBN ||
+                   t == DY_TAG_VBG || t == DY_TAG_HASH || t == DY_TAG_DOLLAR))
+            break;
+    }
+    return head;
+}
+
+/* Subordinators that open a clause rather than a prepositional phrase. */
+static int subordinator(const dy_token *t)
+{
+    char w[16];
+    size_t n = word_lower(t, w);
+    return EQ(w, n, "that") || EQ(w, n, "whether") || EQ(w, n, "if") ||
+           EQ(w, n, "because") || EQ(w, n, "although") || EQ(w, n, "though") ||
+           EQ(w, n, "unless") || EQ(w, n, "whereas") || EQ(w, n, "while") ||
+           EQ(w, n, "as") || EQ(w, n, "once") || EQ(w, n, "since") || EQ(w, n, "until");
+}
+
+/* Does a word that may take an object have one right after it: a noun
+ * phrase that is no bare time expression, or "that"? */
+static int object_follows(const dy_token *tok, uint32_t n, uint32_t i)
+{
+    if (i >= n)
+        return 0;
+    uint8_t t = tok[i].tag;
+    if (time_words(tok, n, i))
+        return 0;
+    return t == DY_TAG_DT || t == DY_TAG_PDT || t == DY_TAG_PRPS || t == DY_TAG_PRP ||
+           t == DY_TAG_CD || t == DY_TAG_JJ || t == DY_TAG_JJR || t == DY_TAG_JJS ||
+           is_noun(t) || (t == DY_TAG_IN && TOK_IS(&tok[i], "that")) || t == DY_TAG_WDT ||
+           t == DY_TAG_LQUOTE || t == DY_TAG_DOLLAR;
+}
+
+/* The start of the noun phrase that ends with tok[j]: back over nouns,
+ * modifiers and possessives to a determiner, which is the start. */
+static uint32_t np_start_back(const dy_token *tok, uint32_t j)
+{
+    uint32_t s0 = j;
+    while (s0 > lo_bound(j)) {
+        uint8_t t = tok[s0 - 1].tag;
+        if (t == DY_TAG_DT || t == DY_TAG_PRPS || t == DY_TAG_PDT) {
+            s0--;
+            if (s0 > 0 && tok[s0 - 1].tag == DY_TAG_PDT)
+                s0--;
+            break;
+        }
+        if (!(is_noun(t) || t == DY_TAG_JJ || t == DY_TAG_JJR || t == DY_TAG_JJS ||
+              t == DY_TAG_CD || t == DY_TAG_POS))
+            break;
+        s0--;
+    }
+    return s0;
+}
+
+/* A verb in the subject's noun phrase and another one after it, with
+ * nothing between but a time expression and prepositional phrases: one of
+ * them is the clause's verb, the other a participle modifying the subject.
+ * When the first has no object and the second is finite, or could be the
+ * past tense, the first is the participle ("a report released Tuesday in
+ * the Rwandan capital alleged that ...", "the man arrested yesterday is").
+ * Verbs of saying are left alone ("officials said in Geneva talks were"). */
+static void reduced_subject(dy_token *tok, uint32_t n, const cands *c)
+{
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        dy_token *t = &tok[i];
+        if (t->tag != DY_TAG_VBD || !has_tag(&c[i], DY_TAG_VBN) || !is_noun(tok[i - 1].tag))
+            continue;
+        /* a verb of saying only in its passive uses: "believed linked",
+         * "said to be" */
+        uint8_t nt = tok[i + 1].tag;
+        if (says(t) && !(nt == DY_TAG_VBN || nt == DY_TAG_JJ ||
+                         (nt == DY_TAG_TO && i + 2 < n && tok[i + 2].tag == DY_TAG_VB)))
+            continue;
+        uint32_t s0 = np_start_back(tok, i - 1);
+        int bare = after_say(tok, s0);
+        if (s0 > 0 && !(clause_opener(&tok[s0 - 1]) || tok[s0 - 1].tag == DY_TAG_CC ||
+                        tok[s0 - 1].tag == DY_TAG_LQUOTE || bare))
+            continue;
+        /* nothing finite before it in the clause */
+        int ok = !bare || !says(t);
+        for (uint32_t k = s0; ok && !bare && k-- > lo_bound(s0);) {
+            if (clause_opener(&tok[k]) || tok[k].tag == DY_TAG_CC)
+                break;
+            if (is_aux_kind(c[k].kind) || is_finite(tok[k].tag) || tok[k].tag == DY_TAG_VBN)
+                ok = 0;
+        }
+        uint32_t q = i + 1;
+        if (q < n && tok[q].tag == DY_TAG_RP)
+            q++;
+        if (!ok || object_follows(tok, n, q))
+            continue;
+        while (q < n && is_adverb(tok[q].tag))
+            q++;
+        /* "believed linked to", "reported missing in" */
+        if (q < n && (tok[q].tag == DY_TAG_VBN || tok[q].tag == DY_TAG_JJ) &&
+            q + 1 < n && (tok[q + 1].tag == DY_TAG_IN || tok[q + 1].tag == DY_TAG_TO))
+            q++;
+        q += time_words(tok, n, q);
+        int pps = 0;
+        for (;;) {
+            if (q > i + SCAN)
+                break;
+            while (q < n && is_adverb(tok[q].tag))
+                q++;
+            if (q < n && (tok[q].tag == DY_TAG_IN || tok[q].tag == DY_TAG_TO) &&
+                !subordinator(&tok[q])) {
+                uint32_t e = np_end(tok, n, q + 1);
+                if (e == q + 1)
+                    break;
+                q = e;
+                pps++;
+                continue;
+            }
+            break;
+        }
+        if (q >= n || (pps == 0 && q == i + 1))
+            continue;
+        /* a relative clause on the last noun ("linked to Al-Qaeda who
+         * shot at US officers ... was extradited"): its own finite verb
+         * first, then the clause's, before any comma or conjunction */
+        if (pps && (tok[q].tag == DY_TAG_WP || tok[q].tag == DY_TAG_WDT)) {
+            uint32_t e = q + 1, seen = 0, stop = q + 40 < n ? q + 40 : n;
+            for (; e < stop; e++) {
+                uint8_t et = tok[e].tag;
+                if (et == DY_TAG_COMMA || et == DY_TAG_CC || et == DY_TAG_COLON ||
+                    et == DY_TAG_WP || et == DY_TAG_WDT)
+                    break;
+                if (is_finite(et) && seen++)
+                    break;
+            }
+            if (e >= stop || !is_finite(tok[e].tag) || seen < 2)
+                continue;
+            t->tag = DY_TAG_VBN;
+            continue;
+        }
+        dy_token *v = &tok[q];
+        if (v->tag == DY_TAG_VBN && has_tag(&c[q], DY_TAG_VBD) &&
+            !(q + 1 < n && TOK_IS(&tok[q + 1], "by"))) {
+            v->tag = DY_TAG_VBD;
+            t->tag = DY_TAG_VBN;
+        } else if (is_finite(v->tag)) {
+            t->tag = DY_TAG_VBN;
+        }
+    }
+}
+
+/* A past form right after the object of a preposition, in a clause whose
+ * verb came before, with no object of its own: a participle modifying that
+ * object ("welcomed assurances on cultural issues sent from Bree", "blown
+ * up by a missile believed to be fired").  Not after a verb of saying,
+ * whose object may be a clause of its own ("said the fighting in the city
+ * ended"). */
+static void participle_after_pp(dy_token *tok, uint32_t n, const cands *c)
+{
+    for (uint32_t i = 2; i < n; i++) {
+        dy_token *t = &tok[i];
+        if (t->tag != DY_TAG_VBD || !has_tag(&c[i], DY_TAG_VBN) || !is_noun(tok[i - 1].tag))
+            continue;
+        uint32_t s0 = np_start_back(tok, i - 1);
+        if (s0 == 0 || !(tok[s0 - 1].tag == DY_TAG_IN || tok[s0 - 1].tag == DY_TAG_TO) ||
+            clause_opener(&tok[s0 - 1]) || subordinator(&tok[s0 - 1]))
+            continue;
+        uint32_t q = i + 1;
+        if (q < n && tok[q].tag == DY_TAG_RP)
+            q++;
+        if (object_follows(tok, n, q))
+            continue;
+        /* not a reporting verb at the end: ", one of the girls said ." */
+        if (says(t) && (q >= n || tok[q].tag == DY_TAG_PERIOD || tok[q].tag == DY_TAG_COMMA))
+            continue;
+        int verb = 0;
+        for (uint32_t k = s0; !verb && k-- > lo_bound(s0);) {
+            if (clause_opener(&tok[k]) || tok[k].tag == DY_TAG_CC || tok[k].tag == DY_TAG_COMMA)
+                break;
+            if (is_verb_tag(tok[k].tag) && says(&tok[k]))
+                break;
+            if (is_aux_kind(c[k].kind) || is_finite(tok[k].tag))
+                verb = 1;
+        }
+        if (verb)
+            t->tag = DY_TAG_VBN;
+    }
+}
+
+/* A sentence that opens with a name and has no finite verb before its
+ * first subordinate clause or comma: a word right after the name that may
+ * be a present-tense verb, and is followed by a preposition or a noun
+ * phrase, is that verb ("Ethiopia act on a resolution ... after crowds
+ * trashed its embassy"), not a compound noun. */
+static void verbless_start(dy_token *tok, uint32_t n, const cands *c)
+{
+    uint32_t k = 0;
+    while (k < n && k < 4 && (tok[k].tag == DY_TAG_NNP || tok[k].tag == DY_TAG_NNPS))
+        k++;
+    if (k == 0 || k + 1 >= n || !(tok[k].tag == DY_TAG_NN || tok[k].tag == DY_TAG_NNS))
+        return;
+    uint8_t want = tok[k].tag == DY_TAG_NN ? DY_TAG_VBP : DY_TAG_VBZ;
+    if (!has_tag(&c[k], want))
+        return;
+    uint8_t nt = tok[k + 1].tag;
+    if (!(nt == DY_TAG_IN || nt == DY_TAG_TO || nt == DY_TAG_DT || nt == DY_TAG_PRPS) ||
+        subordinator(&tok[k + 1]))
+        return;
+    for (uint32_t i = k + 1; i < hi_bound(k, n); i++) {
+        if (tok[i].tag == DY_TAG_COMMA || tok[i].tag == DY_TAG_COLON || clause_opener(&tok[i]) ||
+            tok[i].tag == DY_TAG_CC)
+            break;
+        if (is_verb_tag(tok[i].tag) || tok[i].tag == DY_TAG_MD)
+            return;
+    }
+    tok[k].tag = want;
+}
+
+/* A past form right after a conjunction, when the clause's verb before the
+ * conjunction is a past tense too: the second verb of a coordination
+ * ("condemned the attack and promised aid"), not an adjective, when the
+ * word is at least as often a past tense as an adjective. */
+static void coordinated_past(dy_token *tok, uint32_t n, const cands *c)
+{
+    for (uint32_t i = 2; i + 1 < n; i++) {
+        dy_token *t = &tok[i];
+        if ((t->tag != DY_TAG_JJ && t->tag != DY_TAG_VBN) || tok[i - 1].tag != DY_TAG_CC ||
+            !has_tag(&c[i], DY_TAG_VBD) ||
+            logf(expf(cand_logp(&c[i], DY_TAG_VBD)) + expf(cand_logp(&c[i], DY_TAG_VBN))) <
+                cand_logp(&c[i], DY_TAG_JJ))
+            continue;
+        uint8_t nt = tok[i + 1].tag;
+        if (!(object_follows(tok, n, i + 1) || nt == DY_TAG_IN || nt == DY_TAG_TO ||
+              nt == DY_TAG_RP))
+            continue;
+        /* not the modifier of a subject: "and affected areas were flooded" */
+        int later = 0;
+        for (uint32_t k = i + 1; !later && k < hi_bound(i, n); k++) {
+            if (tok[k].tag == DY_TAG_COMMA || clause_opener(&tok[k]) || tok[k].tag == DY_TAG_CC)
+                break;
+            later = is_finite(tok[k].tag);
+        }
+        if (later)
+            continue;
+        /* the last verb before the conjunction, in the same clause */
+        for (uint32_t k = i - 1; k-- > lo_bound(i);) {
+            if (clause_opener(&tok[k]))
+                break;
+            if (is_verb_tag(tok[k].tag) || tok[k].tag == DY_TAG_MD) {
+                int aux = 0;
+                for (uint32_t a = k; a-- > 0 && (is_adverb(tok[a].tag) ||
+                                                 is_aux_kind(c[a].kind) ||
+                                                 c[a].kind == DY_KIND_NEGATION);)
+                    aux |= is_aux_kind(c[a].kind) || c[a].kind == DY_KIND_MODAL;
+                if (tok[k].tag == DY_TAG_VBD && !aux)
+                    t->tag = DY_TAG_VBD;
+                break;
+            }
+        }
     }
 }
 
@@ -985,6 +1392,11 @@ static void viterbi(dy_token *tok, uint32_t n, uint32_t first, uint8_t prev, int
         arg = back[i][arg];
     }
     finite_clause(tok, n, c);
+    reduced_subject(tok, n, c);
+    participle_after_pp(tok, n, c);
+    coordinated_past(tok, n, c);
+    if (first == 0)
+        verbless_start(tok, n, c);
 }
 
 void dy_tag_sentence(dy_token *tok, uint32_t n, dy_arena *scratch)

@@ -740,7 +740,7 @@ static size_t lex_word(lx *L, size_t p0, size_t pstart)
                 apos_n = c.n;
             }
             break;
-        case K_UNDERSCORE: case K_SHY: case K_JOIN:
+        case K_SHY: case K_JOIN:
             ok = dy_is_word(d.k);
             break;
         case K_AT:
@@ -1130,6 +1130,16 @@ static void lex_all(lx *L)
             break;
         case K_DOT:
             p = lex_dot(L, p);
+            break;
+        case K_UNDERSCORE:
+            /* "Dol_Amroth": an underscore between words joins the words of
+             * a name, as in PETRARCH's dictionaries; it reads as a space */
+            if (L->prev == P_WORD && p + 1 < len && dy_is_word(dy_ch_at(s, len, p + 1).k)) {
+                L->prev = P_SPACE;
+                p++;
+                break;
+            }
+            p = lex_other(L, p, c);
             break;
         default:
             p = lex_other(L, p, c);

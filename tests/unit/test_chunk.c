@@ -228,6 +228,20 @@ Test(chunk, clauses)
     expect_has("Arnor/NNP attacked/VBD Gondor/NNP and/CC Rohan/NNP retreated/VBD ./.",
                "(S (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))) (CC and) "
                "(S (NP (NNP Rohan)) (VP (VBD retreated))) (. .))");
+    /* a time phrase between subject and verb modifies the clause */
+    expect_has("France/NNP on/IN Wednesday/NNP accused/VBD Rwanda/NNP ./.",
+               "(S (NP (NNP France)) (PP (IN on) (NP (NNP Wednesday))) (VP (VBD accused) "
+               "(NP (NNP Rwanda))) (. .))");
+    expect_has("Soldiers/NNS from/IN Gondor/NNP attacked/VBD ./.",
+               "(NP (NP (NNS Soldiers)) (PP (IN from) (NP (NNP Gondor))))");
+    /* a subject's reduced relative holding a relative clause: the clause's
+     * verb is found past the relative clause's own */
+    expect_has("A/DT woman/NN believed/VBN linked/VBN to/TO Arnor/NNP who/WP shot/VBD at/IN "
+               "officers/NNS while/IN in/IN detention/NN was/VBD extradited/VBN ./.",
+               "(S (NP (NP (DT A) (NN woman)) (VP (VBN believed) (VP (VBN linked) (PP (TO to) "
+               "(NP (NP (NNP Arnor)) (SBAR (WHNP (WP who)) (S (VP (VBD shot) (PP (IN at) "
+               "(NP (NNS officers))) (PP (IN while) (PP (IN in) (NP (NN detention)))))))))))) "
+               "(VP (VBD was) (VP (VBN extradited))) (. .))");
 }
 
 Test(chunk, more_shapes)

@@ -95,7 +95,10 @@ Test(lemma, verb_detachment_rules)
           {"talks", "VBZ", "talk"}, {"goes", "VBZ", "go"}, {"does", "VBZ", "do"},
           {"passes", "VBZ", "pass"}, {"tries", "VBZ", "try"}, {"dies", "VBZ", "die"},
           {"uses", "VBZ", "use"}, {"watches", "VBZ", "watch"}, {"fixes", "VBZ", "fix"},
-          {"wants", "VBZ", "want"}, {"seems", "VBZ", "seem"});
+          {"wants", "VBZ", "want"}, {"seems", "VBZ", "seem"},
+          {"focuses", "VBZ", "focus"}, {"wishes", "VBZ", "wish"}, {"echoes", "VBZ", "echo"});
+    /* "-es" only after s, x, z, ch, sh, o: "departes" is no form of depart */
+    CHECK({"departes", "VBZ", "departe"}, {"attackes", "VBZ", "attacke"});
 }
 
 Test(lemma, verb_silent_e_chosen_by_spelling)

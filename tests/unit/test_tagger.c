@@ -14,6 +14,7 @@
 #include "tag/lexicon.h"
 #include "tag/tagger.h"
 #include "tag/tagset.h"
+#include "text/text.h"
 
 #define MAX_TOK 2048
 
@@ -117,6 +118,48 @@ Test(tagger, clause_needs_a_finite_verb)
                 "PRP VBD CD NNS IN NNS VBD RP PRP$ NN .");
     /* but a participle with "by" stays one */
     expect_tags("Officials welcomed memos sent by Bree .", "NNS VBD NNS VBN IN NNP .");
+}
+
+/* One verb of a clause is finite and the other a participle; the bigram
+ * model alone cannot tell which (reduced_subject, participle_after_pp,
+ * coordinated_past, verbless_start in tagger.c). */
+Test(tagger, participles_and_past_tenses_in_context)
+{
+    /* a reduced relative in the subject, the clause's verb later */
+    expect_tags("A report released Tuesday in the capital alleged that France was aware .",
+                "DT NN VBN NNP IN DT NN VBD IN NNP VBD JJ .");
+    expect_tags("The man arrested yesterday is a soldier .", "DT NN VBN NN VBZ DT NN .");
+    expect_tags("A woman believed linked to Al-Qaeda who shot at officers was extradited .",
+                "DT NN VBN VBN TO NNP WP VBD IN NNS VBD VBN .");
+    expect_tags("He said the troops sent to the region arrived .",
+                "PRP VBD DT NNS VBN TO DT NN VBD .");
+    /* but a verb with an object, or a verb of saying, stays the verb */
+    expect_tags("Officials said on Tuesday the government had agreed .",
+                "NNS VBD IN NNP DT NN VBD VBN .");
+    expect_tags("The army said in Geneva talks were over .", "DT NN VBD IN NNP NNS VBD - .");
+    expect_tags("Police released the men in the capital .", "NNS VBD DT NNS IN DT NN .");
+    /* after the object of a preposition, in a clause that has its verb */
+    expect_tags("Arnor welcomed assurances on cultural issues sent from Bree .",
+                "NNP VBD NNS IN JJ NNS VBN IN NNP .");
+    expect_tags("Rebels said the fighting in the city ended on Monday .",
+                "NNS VBD DT NN IN DT NN VBD IN NNP .");
+    expect_tags("The girls were asleep , one of the girls said .",
+                "DT NNS VBD - , CD IN DT NNS VBD .");
+    /* a past tense and a second one after "and": both finite */
+    expect_tags("The firms whose vessels collided off Talisay and caused a spill were sued .",
+                "DT NNS WP$ NNS VBD IN NNP CC VBD DT NN VBD VBN .");
+    /* the second verb of a coordination */
+    expect_tags("The government condemned the attack and promised aid to the villages .",
+                "DT NN VBD DT NN CC VBD NN TO DT NNS .");
+    expect_tags("Police killed three people and wounded dozens .", "NNS VBD CD NNS CC VBD NNS .");
+    expect_tags("The storm hit the coast and affected areas were flooded .",
+                "DT NN VBD DT NN CC JJ NNS VBD VBN .");
+    /* a sentence without a finite verb before its subordinate clause */
+    expect_tags("Ethiopia act on a resolution after crowds trashed its embassy .",
+                "NNP VBP IN DT NN IN NNS VBD PRP$ NN .");
+    /* after a verb of saying, a clause of its own */
+    expect_tags("On health , he said government proposed to take up the issue .",
+                "IN NN , PRP VBD NN VBD TO VB RP DT NN .");
 }
 
 Test(tagger, closed_classes_and_shapes)
@@ -325,8 +368,51 @@ static uint8_t gold_tag(const char *label)
 
 typedef struct agreement {
     long tokens, agree, sentences, unreadable;
+    long text_tokens, text_agree, text_records;   /* the raw-text path */
     long confusion[DY_TAG_COUNT][DY_TAG_COUNT];
 } agreement;
+
+/* Are the token texts a and b the same, quotes in any direction? */
+static int same_token(const char *a, const char *b)
+{
+    static const char *const quotes[] = {"``", "''", "\"", "`", "'"};
+    if (strcmp(a, b) == 0)
+        return 1;
+    int qa = -1, qb = -1;
+    for (int k = 0; k < 5; k++) {
+        qa = strcmp(a, quotes[k]) == 0 ? k : qa;
+        qb = strcmp(b, quotes[k]) == 0 ? k : qb;
+    }
+    return qa >= 0 && qb >= 0 && (qa < 3) == (qb < 3);
+}
+
+/* The raw-text path: the record's <Text> tokenised and split into
+ * sentences, each sentence tagged on its own as dyad_code_article() does;
+ * counted when the tokens line up with the parse's leaves. */
+static void text_agreement(dy_arena *a, const dyad_record *rec, const dy_tree *t,
+                           agreement *ag)
+{
+    if (!rec->text || !*rec->text)
+        return;
+    size_t len = strlen(rec->text);
+    dy_token *tok = NULL;
+    dy_span *sp = NULL;
+    uint32_t n = 0, ns = 0, bad = 0;
+    if (dy_tokenize(a, rec->text, len, &tok, &n, &bad, NULL) != DYAD_OK ||
+        (int32_t)n != t->n_tokens ||
+        dy_split_sentences(a, rec->text, len, tok, n, &sp, &ns, NULL) != DYAD_OK)
+        return;
+    for (uint32_t i = 0; i < n; i++)
+        if (!same_token(tok[i].text, t->nodes[t->token_node[i]].word))
+            return;
+    for (uint32_t k = 0; k < ns; k++)
+        dy_tag_sentence(tok + sp[k].first, sp[k].count, a);
+    for (uint32_t i = 0; i < n; i++) {
+        ag->text_tokens++;
+        ag->text_agree += gold_tag(t->nodes[t->token_node[i]].label) == tok[i].tag;
+    }
+    ag->text_records++;
+}
 
 /* Tags the leaves of every <Parse> of a PETRARCH file (gold tokens) and
  * counts the tags equal to the gold preterminals.  0 when the file is
@@ -364,13 +450,29 @@ static int agreement_of(const char *rel, agreement *ag)
             tok[i].len = (uint16_t)strlen(tok[i].text);
         }
         dy_tag_sentence(tok, (uint32_t)t.n_tokens, a);
+        int wrong = 0;
         for (int32_t i = 0; i < t.n_tokens; i++) {
             uint8_t g = gold_tag(t.nodes[t.token_node[i]].label);
             ag->tokens++;
             ag->agree += g == tok[i].tag;
             ag->confusion[g][tok[i].tag]++;
+            wrong += g != tok[i].tag;
         }
         ag->sentences++;
+        text_agreement(a, &rec, &t, ag);
+        /* DYAD_TAGGER_VERBOSE=1: each sentence with a wrong tag, as
+         * word/OURS, and word/OURS(GOLD) where they differ */
+        const char *v = getenv("DYAD_TAGGER_VERBOSE");
+        if (wrong && v && *v && *v != '0') {
+            fprintf(stderr, "tagger: %s:", rec.id ? rec.id : "?");
+            for (int32_t i = 0; i < t.n_tokens; i++) {
+                uint8_t g = gold_tag(t.nodes[t.token_node[i]].label);
+                fprintf(stderr, " %s/%s", tok[i].text, dy_tag_name(tok[i].tag));
+                if (g != tok[i].tag)
+                    fprintf(stderr, "(%s)", g ? dy_tag_name(g) : "?");
+            }
+            fprintf(stderr, "\n");
+        }
     }
     free(tok);
     dy_arena_free(a);
@@ -383,6 +485,11 @@ static void report(const char *name, const agreement *ag)
     fprintf(stderr, "tagger: %s: %ld of %ld tokens agree with the gold tags (%.2f%%), "
             "%ld sentences (%ld parses unreadable)\n", name, ag->agree, ag->tokens,
             100.0 * (double)ag->agree / (double)ag->tokens, ag->sentences, ag->unreadable);
+    if (ag->text_tokens)
+        fprintf(stderr, "tagger: %s: from the <Text> (tokenizer, splitter, tagger), on the %ld "
+                "records whose tokens line up with the parse: %ld of %ld tokens agree (%.2f%%)\n",
+                name, ag->text_records, ag->text_agree, ag->text_tokens,
+                100.0 * (double)ag->text_agree / (double)ag->text_tokens);
     /* the five most frequent confusions */
     long done[5][2] = {{0}};
     for (int k = 0; k < 5; k++) {

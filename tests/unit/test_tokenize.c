@@ -157,7 +157,10 @@ Test(tokenize, punctuation_splits_off_words)
     TK("word...and", "word|...|and");
     TK("a/b and/or 1/2", "a/b|and/or|1/2");
     TK("AT&T S&P &TIETYPE", "AT&T|S&P|&|TIETYPE");
-    TK("Dol_Amroth", "Dol_Amroth");
+    /* an underscore between words is a space (PETRARCH's multiword names) */
+    TK("Dol_Amroth", "Dol|Amroth");
+    TK("Prince_of_Dol_Amroth.", "Prince|of|Dol|Amroth|.");
+    TK("_x x_ __init__ a__b", "_|x|x|_|_|_|init|_|_|a|_|_|b");
 }
 
 /* ---- numbers and money ------------------------------------------------ */
