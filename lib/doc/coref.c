@@ -19,7 +19,8 @@ typedef struct entity {
     const char *code;        /* full code ("CHNGOV"); NULL: a named person the
                                 dictionaries do not know (kept so that it can
                                 make a later short name ambiguous) */
-    const char *names[MAX_NAMES];   /* lower-case proper-noun words */
+    const char *names[MAX_NAMES];   /* proper-noun words */
+    uint32_t name_hash[MAX_NAMES];  /* their case-folded hashes (name_hash()) */
     uint32_t n_names;
     uint32_t last_sentence;
     bool person;
@@ -87,12 +88,27 @@ static bool word_in(const char *w, const char *const *list, size_t n)
 static const char *const person_pronouns[] = {"he", "she", "him", "her"};
 static const char *const reported_pronouns[] = {"he", "she", "it", "they", "we", "i"};
 
+/* FNV-1a of the ASCII-case-folded word: names are compared by hash
+ * first, since every mention is checked against every remembered actor. */
+static uint32_t name_hash(const char *w)
+{
+    uint32_t h = 2166136261u;
+    for (; *w; w++) {
+        unsigned char ch = (unsigned char)*w;
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
+}
+
 /* ---- one noun phrase ------------------------------------------------ */
 
 typedef struct mention {
     int32_t open;                 /* parse-list index of the NE */
     const char *code;             /* as coded by the dictionaries */
     const char *names[MAX_NAMES]; /* proper-noun words, in the sentence arena */
+    uint32_t name_hash[MAX_NAMES];
     uint32_t n_names;
     uint32_t n_words;
     const char *first_word;
@@ -160,6 +176,7 @@ static void read_mention(const pl_list *pl, int32_t open, const dy_token *tok,
         if (m->n_names < MAX_NAMES) {
             if (seen_title && m->n_names == 0)
                 m->titled = true;
+            m->name_hash[m->n_names] = name_hash(text);
             m->names[m->n_names++] = text;
         }
     }
@@ -172,7 +189,8 @@ static bool names_subset(const mention *m, const entity *en)
     for (uint32_t i = 0; i < m->n_names; i++) {
         bool found = false;
         for (uint32_t j = 0; j < en->n_names && !found; j++)
-            found = strcasecmp(m->names[i], en->names[j]) == 0;
+            found = m->name_hash[i] == en->name_hash[j] &&
+                    strcasecmp(m->names[i], en->names[j]) == 0;
         if (!found)
             return false;
     }
@@ -186,8 +204,22 @@ static bool same_code(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
+/* The actors remembered per article: enough for any news story, and a
+ * bound on the cost of each lookup (every rule scans them all), so a
+ * multi-megabyte "article" stays linear.  When full, the actor mentioned
+ * least recently makes room. */
+#define MAX_ENTITIES 256
+
 static entity *new_entity(dy_coref *cr)
 {
+    if (cr->n == MAX_ENTITIES) {
+        size_t old = 0;
+        for (size_t i = 1; i < cr->n; i++)
+            if (cr->v[i].last_sentence < cr->v[old].last_sentence)
+                old = i;
+        memset(&cr->v[old], 0, sizeof cr->v[old]);
+        return &cr->v[old];
+    }
     if (cr->n == cr->cap) {
         size_t ncap = cr->cap ? cr->cap * 2 : 32;
         entity *nv = realloc(cr->v, ncap * sizeof *nv);
@@ -210,9 +242,9 @@ static void record(dy_coref *cr, const mention *m, const char *code, uint32_t se
         return;
     for (size_t i = cr->n; i-- > 0;) {
         entity *en = &cr->v[i];
-        if (!same_code(en->code, full))
+        if (m->n_names == 0 ? en->n_names != 0 : !names_subset(m, en))
             continue;
-        if (m->n_names == 0 ? en->n_names == 0 : names_subset(m, en)) {
+        if (same_code(en->code, full)) {
             en->last_sentence = sentence;
             return;
         }
@@ -222,13 +254,15 @@ static void record(dy_coref *cr, const mention *m, const char *code, uint32_t se
         return;
     en->code = full ? dy_arena_strdup(cr->doc, full) : NULL;
     if (full && !en->code) {
-        cr->n--;
+        en->n_names = 0;     /* out of memory: an empty slot matches nothing */
         return;
     }
     for (uint32_t i = 0; i < m->n_names; i++) {
         const char *copy = dy_arena_strdup(cr->doc, m->names[i]);
-        if (copy)
+        if (copy) {
+            en->name_hash[en->n_names] = m->name_hash[i];
             en->names[en->n_names++] = copy;
+        }
     }
     en->last_sentence = sentence;
     en->person = m->n_names >= 2 || (m->n_names >= 1 && m->titled);
@@ -258,9 +292,9 @@ static const char *by_name(const dy_coref *cr, const mention *m)
  * fits "CHNGOV", "NGO---" fits "NGOFRA", "---JUD" fits "IGOJUDICC": codes
  * are runs of 3-letter groups, the country (or IGO) first or after a
  * prefix agent. */
-static bool fits_agents(const char *full, const char *partial)
+static bool fits_agents(const char *full, const char *partial, size_t pl)
 {
-    size_t fl = strlen(full), pl = strlen(partial);
+    size_t fl = strlen(full);
     if (fl < 6 || fl % 3 != 0 || pl % 3 != 0)
         return false;
     bool any = false;
@@ -285,9 +319,10 @@ static const char *by_agent(const dy_coref *cr, const mention *m, uint32_t sente
     const entity *latest = NULL;
     const char *only = NULL;
     bool several = false;
+    size_t pl = strlen(m->code);
     for (size_t i = 0; i < cr->n; i++) {
         const entity *en = &cr->v[i];
-        if (!en->code || !fits_agents(en->code, m->code))
+        if (!en->code || !fits_agents(en->code, m->code, pl))
             continue;
         if (!latest || en->last_sentence >= latest->last_sentence)
             latest = en;
@@ -303,7 +338,7 @@ static const char *by_agent(const dy_coref *cr, const mention *m, uint32_t sente
         for (size_t i = 0; i < cr->n; i++) {
             const entity *en = &cr->v[i];
             if (en->code && en->last_sentence == latest->last_sentence &&
-                fits_agents(en->code, m->code) && strcmp(en->code, latest->code) != 0)
+                fits_agents(en->code, m->code, pl) && strcmp(en->code, latest->code) != 0)
                 return NULL;
         }
         return latest->code;
