@@ -25,7 +25,7 @@
 #include "code/coder_internal.h"
 #include "doc/attrib.h"
 #include "doc/coref.h"
-#include "doc/negation.h"
+#include "doc/modality.h"
 #include "code/parselist.h"
 #include "common/diag.h"
 #include "dict/verbs.h"
@@ -1018,7 +1018,7 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
     c->tok = NULL;
     if (c->in_article) {
         size_t n = c->n_events - c->first_event;
-        dy_drop_negated(c->events + c->first_event, &n, tok, (uint32_t)tree->n_tokens);
+        dy_apply_modality(c->events + c->first_event, &n, tok, (uint32_t)tree->n_tokens);
         dy_attribute_events(c->frames, c->n_frames, c->events + c->first_event, &n);
         c->n_events = c->first_event + n;
     }

@@ -1,0 +1,185 @@
+/* modality.c -- denied, unreal and future events (see modality.h). */
+#include "doc/modality.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+#include "doc/dates.h"
+#include "tag/lemma.h"
+#include "tag/tagset.h"
+
+/* How far back from the verb a negation may stand: "would not have
+ * attacked", "did not immediately attack". */
+#define NEG_WINDOW 4
+
+static bool is_verb(uint8_t tag)
+{
+    return tag >= DY_TAG_VB && tag <= DY_TAG_VBZ;
+}
+
+static const char *lemma_of(const dy_token *t, char *buf, size_t cap)
+{
+    return t->lemma ? t->lemma : dy_lemma(t->text, t->tag, buf, cap);
+}
+
+static bool is_negation(const dy_token *t)
+{
+    return strcasecmp(t->text, "not") == 0 || strcasecmp(t->text, "n't") == 0 ||
+           strcasecmp(t->text, "never") == 0;
+}
+
+static bool negated(const dy_token *tok, uint32_t verb)
+{
+    for (uint32_t back = 1; back <= NEG_WINDOW && back <= verb; back++) {
+        const dy_token *t = &tok[verb - back];
+        if (is_negation(t))
+            return true;
+        /* only auxiliaries, modals and adverbs may stand in between */
+        if (!(t->tag == DY_TAG_MD || t->tag == DY_TAG_RB || t->tag == DY_TAG_TO ||
+              is_verb(t->tag)))
+            return false;
+    }
+    return false;
+}
+
+/* "soldiers killed in Ukraine": a past participle with no auxiliary (be,
+ * have, get) before it. */
+static bool reduced_relative(const dy_token *tok, uint32_t verb)
+{
+    if (tok[verb].tag != DY_TAG_VBN)
+        return false;
+    uint32_t i = verb;
+    while (i > 0 && tok[i - 1].tag == DY_TAG_RB)
+        i--;
+    if (i == 0)
+        return false;
+    const dy_token *t = &tok[i - 1];
+    if (is_verb(t->tag) || t->tag == DY_TAG_MD || t->tag == DY_TAG_TO)
+        return false;                 /* "was killed", "has killed", "to be killed" */
+    /* after a noun: a modifier of that noun */
+    return t->tag == DY_TAG_NN || t->tag == DY_TAG_NNS || t->tag == DY_TAG_NNP ||
+           t->tag == DY_TAG_NNPS || t->tag == DY_TAG_PRP;
+}
+
+/* Verbs whose "to" complement has not happened: "wants to attack", "urged
+ * Russia to withdraw", "refused to meet".  (Implicative verbs -- "managed
+ * to", "was forced to", "continued to" -- are not here: their complement
+ * did happen.) */
+static bool is_intent_lemma(const char *l)
+{
+    static const char *const verbs[] = {
+        "want", "plan", "intend", "hope", "seek", "aim", "threaten", "promise", "pledge",
+        "vow", "offer", "agree", "decide", "expect", "prepare", "refuse", "try", "attempt",
+        "ask", "urge", "call", "demand", "propose", "consider", "wish", "like", "need",
+        "order", "request", "invite", "encourage", "press", "pressure", "push", "warn",
+        "plot", "conspire", "prefer", "mean", "schedule", "set", "due", "appeal", "beg",
+        "decline", "fail", "tell", "advise", "allow", "authorize", "authorise", "permit",
+        "approve", "vote", "move", "announce", "say", "claim",
+    };
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (strcmp(l, verbs[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Verbs of refusing and failing: their complement is not even intended. */
+static bool is_refusal_lemma(const char *l)
+{
+    return strcmp(l, "refuse") == 0 || strcmp(l, "decline") == 0 || strcmp(l, "fail") == 0 ||
+           strcmp(l, "reject") == 0;
+}
+
+typedef enum mood { REAL, DROP, INTENT } mood;
+
+/* Is the verb at tok[verb] the infinitive of such a verb's complement?
+ * INTENT when the subject's own ("plans to attack"), DROP when someone
+ * else is asked ("urged Russia to attack") or it is refused. */
+static mood infinitive_mood(const dy_token *tok, uint32_t verb)
+{
+    uint32_t i = verb;
+    while (i > 0 && tok[i - 1].tag == DY_TAG_RB)      /* "to immediately attack" */
+        i--;
+    if (i == 0 || tok[i - 1].tag != DY_TAG_TO)
+        return REAL;
+    i--;
+    /* back over an object ("urged Russia to"), a few words at most */
+    bool object = false;
+    for (uint32_t back = 1; back <= 6 && back <= i; back++) {
+        const dy_token *t = &tok[i - back];
+        if (is_verb(t->tag) || (t->tag == DY_TAG_JJ && strcasecmp(t->text, "due") == 0)) {
+            char buf[64];
+            const char *lemma = lemma_of(t, buf, sizeof buf);
+            if (!lemma || !is_intent_lemma(lemma))
+                return REAL;
+            if (object || is_refusal_lemma(lemma))
+                return DROP;
+            return INTENT;
+        }
+        if (t->tag == DY_TAG_COMMA || t->tag == DY_TAG_CC || t->tag == DY_TAG_PERIOD ||
+            t->tag == DY_TAG_COLON || t->tag == DY_TAG_WDT || t->tag == DY_TAG_WP)
+            return REAL;
+        if (t->tag != DY_TAG_RB)
+            object = true;
+    }
+    return REAL;
+}
+
+/* CAMEO's intent or threat for a material event (modality.h); NULL keeps
+ * the code (verbal events: saying one will criticise is criticising). */
+static const char *intent_code(const char *code)
+{
+    if (strlen(code) < 2)
+        return NULL;
+    static const struct { char root[3]; const char *intent; } map[] = {
+        {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
+        {"14", "133"}, {"15", "138"}, {"16", "131"}, {"17", "137"}, {"18", "1383"},
+        {"19", "1384"}, {"20", "1383"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (memcmp(code, map[i].root, 2) == 0)
+            return map[i].intent;
+    return NULL;
+}
+
+/* The token whose text starts at byte `start`, or n. */
+static uint32_t token_at(const dy_token *tok, uint32_t n, uint32_t start)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (tok[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && tok[lo].start == start ? lo : n;
+}
+
+void dy_apply_modality(dyad_event *events, size_t *n, const dy_token *tok, uint32_t n_tok)
+{
+    if (!tok || n_tok == 0)
+        return;
+    size_t out = 0;
+    for (size_t i = 0; i < *n; i++) {
+        dyad_event *e = &events[i];
+        uint32_t v = e->verb_end > e->verb_start ? token_at(tok, n_tok, e->verb_start) : n_tok;
+        mood m = REAL;
+        if (v < n_tok) {
+            if (negated(tok, v) || (!e->passive && reduced_relative(tok, v)))
+                m = DROP;
+            else if ((m = infinitive_mood(tok, v)) == REAL &&
+                     dy_dates_future_clause(tok, n_tok, v))
+                m = INTENT;
+        }
+        if (m == DROP)
+            continue;
+        if (m == INTENT) {
+            const char *code = intent_code(e->code);
+            if (code)
+                e->code = code;
+        }
+        events[out++] = *e;
+    }
+    *n = out;
+}
