@@ -229,6 +229,63 @@ static bool clause_tree(dy_arena *a, const dy_tree *t, int32_t s, dy_tree *out)
     return true;
 }
 
+/* "claimed", "alleged", "charged", "accused", "blamed" (not "said"): the
+ * speaker puts the reported act on its doer. */
+static bool is_claim_verb(const dy_token *v)
+{
+    char buf[64];
+    const char *l = v->lemma ? v->lemma : dy_lemma(v->text, v->tag, buf, sizeof buf);
+    return l && (strcmp(l, "claim") == 0 || strcmp(l, "allege") == 0 ||
+                 strcmp(l, "charge") == 0 || strcmp(l, "accuse") == 0 ||
+                 strcmp(l, "blame") == 0 || strcmp(l, "contend") == 0);
+}
+
+/* "The US claimed that ISIL had attacked Iraq": besides the attack
+ * (attributed to the US), the US accuses ISIL (CAMEO 112) -- for each
+ * conflict event (root 14 and up) of the clause whose doer is coded and is
+ * not the speaker. */
+static dyad_status add_accusations(dyad_coder *c, const dy_frame *f, const dy_token *verb,
+                                   size_t inner_first)
+{
+    if (!*f->code)
+        return DYAD_OK;
+    size_t end = c->n_events;
+    for (size_t i = inner_first; i < end; i++) {
+        const dyad_event e = c->events[i];
+        if (strcmp(e.code, "14") < 0 || !*e.source.code || strstr(e.source.code, "---") ||
+            strncmp(e.source.code, f->code, 3) == 0)
+            continue;
+        bool dup = false;
+        for (size_t j = inner_first; j < c->n_events && !dup; j++)
+            dup = strcmp(c->events[j].code, "112") == 0 &&
+                  strcmp(c->events[j].target.code, e.source.code) == 0;
+        if (dup)
+            continue;
+        if (c->n_events == c->cap_events) {
+            size_t ncap = c->cap_events ? c->cap_events * 2 : 16;
+            dyad_event *ne = realloc(c->events, ncap * sizeof *ne);
+            if (!ne)
+                return DYAD_ERR_NOMEM;
+            c->events = ne;
+            c->cap_events = ncap;
+        }
+        dyad_event *a = &c->events[c->n_events++];
+        *a = e;
+        a->source = (dyad_actor){f->code, f->text};
+        a->target = e.source;
+        a->code = "112";
+        a->verb = verb->text;
+        a->pattern = "";
+        a->passive = 0;
+        a->source_start = f->sp_start, a->source_end = f->sp_end;
+        a->verb_start = verb->start, a->verb_end = verb->end;
+        a->target_start = e.source_start, a->target_end = e.source_end;
+        a->attribution = (dyad_actor){"", ""};
+        a->location = (dyad_place){"", "", "", "", 0, 0, 0};
+    }
+    return DYAD_OK;
+}
+
 /* "Arnor said Mordorian troops attacked Gondor": PETRARCH-style coding of
  * the whole sentence looks for the inner verb's actors across the frame, so
  * every clause a speech verb reports is coded again on its own (its events
@@ -268,17 +325,23 @@ static dyad_status code_reported_clauses(dyad_coder *c, const dy_tree *t, int32_
             return DYAD_ERR_NOMEM;
         /* the speaker of the frame on this verb */
         const char *reporter = NULL;
-        uint32_t vstart = tok[t->nodes[verbs[k]].token].start;
+        const dy_frame *frame = NULL;
+        const dy_token *vt = &tok[t->nodes[verbs[k]].token];
         for (size_t f = 0; f < c->n_frames; f++)
-            if (c->frames[f].verb_token >= 0 && c->frames[f].verb_start == vstart)
+            if (c->frames[f].verb_token >= 0 && c->frames[f].verb_start == vt->start) {
                 reporter = c->frames[f].code;
+                frame = &c->frames[f];
+            }
         c->inner_pass = true;
         c->reporter_code = reporter;
+        size_t inner_first = c->n_events;
         st = dy_code_tree(c, &sub, date, tok);
         c->inner_pass = false;
         c->reporter_code = NULL;
         if (st != DYAD_OK && strcmp(c->kind, "dateline") == 0)
             st = DYAD_OK;   /* a clause that reads as a dateline codes nothing */
+        if (st == DYAD_OK && frame && is_claim_verb(vt))
+            st = add_accusations(c, frame, vt, inner_first);
     }
     c->first_event = sentence_first;
     return st;

@@ -432,3 +432,16 @@ Test(resolution, a_reduced_relative_participle_is_not_its_nouns_act)
     cr_assert_null(find(&r, 0, "190"));
     cr_assert_not_null(find(&r, 1, "190"), "the active verb still codes");
 }
+
+Test(resolution, a_claim_that_someone_attacked_is_an_accusation)
+{
+    /* the verbs file here has no CLAIM, so only the rule makes the 112 */
+    dyad_result r = code("Arnor claimed that Mordorian troops attacked Gondor. "
+                         "Arnor said that Mordorian troops attacked Gondor on Monday.");
+    const dyad_event *e = find(&r, 0, "112");
+    cr_assert_not_null(e, "'claimed that X attacked' accuses X");
+    cr_assert_str_eq(e->source.code, "ARN");
+    cr_assert_str_eq(e->target.code, "MORMIL");
+    cr_assert_not_null(find(&r, 0, "190"), "the attack itself is still coded");
+    cr_assert_null(find(&r, 1, "112"), "'said' reports; it does not accuse");
+}
