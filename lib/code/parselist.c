@@ -768,6 +768,26 @@ static void delete_phrases(pl_list *pl, int32_t lo, int32_t hi)
     pl_link(pl);
 }
 
+/* delete_phrases() for several disjoint ranges [lo, hi), in order, in one
+ * pass. */
+static void delete_ranges(pl_list *pl, int32_t (*r)[2], int32_t n)
+{
+    int32_t w = 0, k = 0;
+    for (int32_t i = 0; i < pl->n;) {
+        while (k < n && i >= r[k][1])
+            k++;
+        pl_item *it = &pl->items[i];
+        if (k < n && i >= r[k][0] && it->kind == PL_OPEN && it->mate > i &&
+            it->mate < r[k][1]) {
+            i = it->mate + 1;
+            continue;
+        }
+        pl->items[w++] = pl->items[i++];
+    }
+    pl->n = w;
+    pl_link(pl);
+}
+
 static int32_t find_end(const pl_list *pl)
 {
     int32_t k = pl->n - 1;
@@ -807,6 +827,12 @@ dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options
         }
     }
     if (o->comma_max != 0) {           /* interior clauses, left to right */
+        /* Each clause runs from one comma to the next; deleting one never
+         * changes the words of the next (its own opening comma goes with
+         * it), so every range is found on the list as it stands and all are
+         * removed in one pass -- linear, however many commas there are. */
+        int32_t n_ranges = 0, cap = 0;
+        int32_t (*ranges)[2] = NULL;
         int32_t ka = find_comma(pl, 0);
         while (ka >= 0) {
             int32_t kb = find_comma(pl, ka + 1);
@@ -814,12 +840,22 @@ dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options
                 break;
             int32_t count = count_words(pl, ka + 2, kb);
             if (count >= o->comma_min && count <= o->comma_max) {
-                int32_t before = pl->n;
-                delete_phrases(pl, ka, kb);
-                kb -= before - pl->n;
+                if (n_ranges == cap) {
+                    int32_t ncap = cap ? cap * 2 : 8;
+                    int32_t (*nr)[2] = realloc(ranges, (size_t)ncap * sizeof *nr);
+                    if (!nr)
+                        break;               /* out of memory: delete fewer */
+                    ranges = nr;
+                    cap = ncap;
+                }
+                ranges[n_ranges][0] = ka;
+                ranges[n_ranges++][1] = kb;
             }
             ka = kb;
         }
+        if (n_ranges > 0)
+            delete_ranges(pl, ranges, n_ranges);
+        free(ranges);
     }
     /* A comma left dangling at the start or the end goes too. */
     int32_t ka = find_comma(pl, 0);
