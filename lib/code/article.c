@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "code/coder_internal.h"
 #include "dict/engine.h"
@@ -150,6 +151,37 @@ static int32_t reported_clause(const dy_tree *t, int32_t vp, const dy_token *tok
                 if (strcmp(t->nodes[g].label, "S") == 0)
                     return g;
     }
+    return -1;
+}
+
+/* An adverbial clause with its own subject: "(SBAR (IN after) (S (NP Hamas)
+ * (VP freed ...)))".  PETRARCH-style coding stops at the first coded verb
+ * phrase, so the events of such clauses inside a coded clause are lost
+ * unless they are coded on their own.  Returns the S, or -1.  Conditional
+ * and purpose clauses ("if", "unless", "so that") report nothing that
+ * happened and are left alone. */
+static int32_t adverbial_clause(const dy_tree *t, int32_t sbar)
+{
+    static const char *const subordinators[] = {
+        "after", "before", "while", "as", "because", "since", "when", "although",
+        "though", "whereas", "until", "once", "whilst",
+    };
+    const dy_node *n = &t->nodes[sbar];
+    if (strcmp(n->label, "SBAR") != 0 || n->first_child < 0)
+        return -1;
+    const dy_node *first = &t->nodes[n->first_child];
+    if (!first->word || (strcmp(first->label, "IN") != 0 && strcmp(first->label, "WRB") != 0))
+        return -1;
+    bool known = false;
+    for (size_t i = 0; i < sizeof subordinators / sizeof *subordinators && !known; i++)
+        known = strcasecmp(first->word, subordinators[i]) == 0;
+    if (!known)
+        return -1;
+    for (int32_t g = first->next_sibling; g >= 0; g = t->nodes[g].next_sibling)
+        if (strcmp(t->nodes[g].label, "S") == 0) {
+            int32_t subj = t->nodes[g].first_child;
+            return subj >= 0 && strcmp(t->nodes[subj].label, "NP") == 0 ? g : -1;
+        }
     return -1;
 }
 
@@ -303,6 +335,9 @@ static dyad_status code_reported_clauses(dyad_coder *c, const dy_tree *t, int32_
         if (s >= 0) {
             clauses[n] = s;
             verbs[n++] = t->nodes[i].first_child;
+        } else if ((s = adverbial_clause(t, i)) >= 0) {
+            clauses[n] = s;
+            verbs[n++] = -1;           /* no speech verb: no frame, no reporter */
         }
     }
     dyad_status st = DYAD_OK;
@@ -326,8 +361,8 @@ static dyad_status code_reported_clauses(dyad_coder *c, const dy_tree *t, int32_
         /* the speaker of the frame on this verb */
         const char *reporter = NULL;
         const dy_frame *frame = NULL;
-        const dy_token *vt = &tok[t->nodes[verbs[k]].token];
-        for (size_t f = 0; f < c->n_frames; f++)
+        const dy_token *vt = verbs[k] >= 0 ? &tok[t->nodes[verbs[k]].token] : NULL;
+        for (size_t f = 0; f < c->n_frames && vt; f++)
             if (c->frames[f].verb_token >= 0 && c->frames[f].verb_start == vt->start) {
                 reporter = c->frames[f].code;
                 frame = &c->frames[f];
@@ -710,7 +745,7 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         int32_t when = c->in_article ? sentence_date(st_tok, sp.count, date) : date;
         if (st == DYAD_OK)
             st = dy_code_tree(c, &tree, when, st_tok);
-        if (st == DYAD_OK && c->n_frames > 0)
+        if (st == DYAD_OK && c->in_article)
             st = code_reported_clauses(c, &tree, when, st_tok, sentence_first);
         if (st == DYAD_OK && c->in_article) {
             date_events(c, sentence_first, text, st_tok, sp.count, date, article_date);

@@ -445,3 +445,14 @@ Test(resolution, a_claim_that_someone_attacked_is_an_accusation)
     cr_assert_not_null(find(&r, 0, "190"), "the attack itself is still coded");
     cr_assert_null(find(&r, 1, "112"), "'said' reports; it does not accuse");
 }
+
+Test(resolution, an_adverbial_clause_is_coded_on_its_own)
+{
+    /* the coded main verb would hide the clause's own event */
+    dyad_result r = code("Gondor attacked Mordor after Arnor criticized Gondor.");
+    cr_assert_not_null(find(&r, 0, "190"));
+    const dyad_event *e = find(&r, 0, "111");
+    cr_assert_not_null(e, "the 'after' clause's event");
+    cr_assert_str_eq(e->source.code, "ARN");
+    cr_assert_str_eq(e->target.code, "GON");
+}
