@@ -990,7 +990,7 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
      * resolution of the article sees every mention, and the reporting
      * frames those clauses often hold ("..., the minister said."). */
     if (c->in_article) {
-        pl_assign_codes(&pl, c->eng, date, c->arena);
+        pl_assign_codes(&pl, c->eng, date, true, c->arena);
         dy_coref_sentence(c->coref, &pl, tok, c->eng, date, c->sentence_index,
                           c->inner_pass ? c->reporter_code : NULL);
         /* an inner pass (a reported clause) keeps the frames of its sentence */
@@ -1011,7 +1011,7 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
             pl = whole;
     } else {
         pl_delete_comma_clauses(c->arena, &pl, &c->opt);
-        pl_assign_codes(&pl, c->eng, date, c->arena);
+        pl_assign_codes(&pl, c->eng, date, false, c->arena);
     }
     c->tok = tok;
     code_verbs(c, &pl);

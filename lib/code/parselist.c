@@ -879,7 +879,7 @@ dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options
  * again for shorter agents -- stopping at the first agent whose code is
  * already there. */
 static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n,
-                               int32_t date, dy_arena *a)
+                               int32_t date, bool prefer_named, dy_arena *a)
 {
     const char *actor = NULL;
     size_t actor_at = 0, actor_len = 0;
@@ -890,6 +890,23 @@ static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n
             actor = code;
             actor_at = k;
             actor_len = len;
+        }
+    }
+    /* "his Chinese counterpart Wang Yi": a nationality (a bare country
+     * code) followed by a named actor of that country is the named actor
+     * (CHNGOV, not CHN).  dyad's refinement of the first-actor rule, for
+     * articles only (pl_assign_codes). */
+    if (prefer_named && actor && strlen(actor) == 3) {
+        for (size_t k = actor_at + actor_len; k < n; k++) {
+            size_t len;
+            const char *code;
+            if (w[k] && dy_actors_match(e->actors, w, n, k, date, &len, &code) &&
+                strlen(code) > 3 && strncmp(code, actor, 3) == 0 && !strchr(code, '/')) {
+                actor = code;
+                actor_at = k;
+                actor_len = len;
+                break;
+            }
         }
     }
     char buf[256];
@@ -942,7 +959,8 @@ static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n
     return dy_arena_strndup(a, buf, bl);
 }
 
-void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, dy_arena *a)
+void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, bool prefer_named,
+                     dy_arena *a)
 {
     uint32_t *w = NULL;
     size_t wcap = 0;
@@ -964,7 +982,7 @@ void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, dy_arena *
             }
             w[n++] = pl->items[j].wid;
         }
-        const char *code = code_phrase(e, w, n, date, a);
+        const char *code = code_phrase(e, w, n, date, prefer_named, a);
         if (code)
             it->code = code;
     }

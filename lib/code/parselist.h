@@ -67,8 +67,13 @@ bool pl_is_dateline(const pl_list *pl);
  * option ranges: initial, terminal, then interior clauses. */
 dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options *o);
 
-/* Gives every NE its actor(+agent) code at the sentence date (YYYYMMDD). */
-void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, dy_arena *a);
+/* Gives every NE its actor(+agent) code at the sentence date (YYYYMMDD).
+ * PETRARCH's rule: the first actor of the phrase is its base code.  With
+ * prefer_named (articles), a bare nationality followed by a named actor of
+ * the same country yields to it ("his Chinese counterpart Wang Yi" is
+ * CHNGOV, not CHN). */
+void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, bool prefer_named,
+                     dy_arena *a);
 
 /* The engine's id of word w (ASCII case-folded), 0 when no dictionary has
  * it.  Interns nothing. */

@@ -456,3 +456,11 @@ Test(resolution, an_adverbial_clause_is_coded_on_its_own)
     cr_assert_str_eq(e->source.code, "ARN");
     cr_assert_str_eq(e->target.code, "GON");
 }
+
+Test(resolution, a_named_actor_outranks_the_nationality_before_it)
+{
+    dyad_result r = code("Arnor criticized his Gondorian counterpart Aragorn Elessar.");
+    const dyad_event *e = find(&r, 0, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->target.code, "GONGOV");
+}
