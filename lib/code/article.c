@@ -525,6 +525,21 @@ static dy_span token_range(const dy_token *tok, uint32_t n, uint32_t start, uint
     return (dy_span){first, last - first};
 }
 
+/* "---OPP" in country "KEN" is "KENOPP"; other codes are returned as they
+ * are (also when memory runs out). */
+static const char *with_country(dyad_coder *c, const char *code, const char *cc3)
+{
+    if (strncmp(code, "---", 3) != 0 || !code[3] || strlen(cc3) != 3)
+        return code;
+    size_t n = strlen(code);
+    char *out = dy_arena_alloc(c->arena, n + 1);
+    if (!out)
+        return code;
+    memcpy(out, cc3, 3);
+    memcpy(out + 3, code + 3, n - 2);
+    return out;
+}
+
 /* Gives the events of one sentence (from `first` on) the place the text
  * says they happened at (docs/places.md): a place after a locative
  * preposition of the event's clause, not one inside its actors or a topic. */
@@ -559,6 +574,12 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
         if (!written)
             continue;
         e->location = (dyad_place){written, p->name, p->admin1, p->cc3, p->lat, p->lon, 1};
+        /* "Thousands of protesters rallied ... in Nairobi": an actor known
+         * only by its agent ("---OPP") is of the country it acts in */
+        if (p->cc3[0]) {
+            e->source.code = with_country(c, e->source.code, p->cc3);
+            e->target.code = with_country(c, e->target.code, p->cc3);
+        }
     }
 }
 

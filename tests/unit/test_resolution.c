@@ -464,3 +464,12 @@ Test(resolution, a_named_actor_outranks_the_nationality_before_it)
     cr_assert_not_null(e);
     cr_assert_str_eq(e->target.code, "GONGOV");
 }
+
+Test(resolution, an_actor_known_only_by_its_agent_takes_the_country_it_acts_in)
+{
+    dyad_result r = code("Troops attacked Gondor near Donetsk on Monday.");
+    const dyad_event *e = find(&r, 0, "190");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->location.country, "UKR");
+    cr_assert_str_eq(e->source.code, "UKRMIL");
+}
