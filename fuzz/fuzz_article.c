@@ -89,12 +89,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         if (i > 0 && e->sentence < r.events[i - 1].sentence)
             abort();
+        /* article resolution: a date, and the sentences that report it */
+        if (!e->date || strlen(e->date) != 10 || !e->date_text || !e->attribution.code ||
+            !e->attribution.text || !e->location.text || e->mentions < 1 ||
+            !e->mention_sentences || e->mention_sentences[0] != e->sentence)
+            abort();
+        for (uint32_t m = 1; m < e->mentions; m++)
+            if (e->mention_sentences[m] <= e->mention_sentences[m - 1] ||
+                e->mention_sentences[m] >= r.n_sentences)
+                abort();
     }
+    /* every issue belongs to a sentence that reports some event */
     for (size_t i = 0; i < r.n_issues; i++) {
-        size_t k = 0;
-        while (k < r.n_events && r.events[k].sentence != r.issues[i].sentence)
-            k++;
-        if (k == r.n_events)
+        int found = 0;
+        for (size_t k = 0; k < r.n_events && !found; k++)
+            for (uint32_t m = 0; m < r.events[k].mentions && !found; m++)
+                found = r.events[k].mention_sentences[m] == r.issues[i].sentence;
+        if (!found)
             abort();
     }
     if (dyad_write_parse(sink, text, size) != DYAD_OK)

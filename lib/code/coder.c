@@ -1016,7 +1016,7 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
     c->tok = tok;
     code_verbs(c, &pl);
     c->tok = NULL;
-    if (c->in_article) {
+    if (c->in_article && c->n_events > c->first_event) {
         size_t n = c->n_events - c->first_event;
         dy_apply_modality(c->events + c->first_event, &n, tok, (uint32_t)tree->n_tokens);
         dy_attribute_events(c->frames, c->n_frames, c->events + c->first_event, &n);

@@ -268,6 +268,18 @@ static void put_actor(jw *w, const char *key, const dyad_actor *a)
     put_char(w, '}');
 }
 
+/* Is sentence s one of those that report the event (its own, or another
+ * mention merged into it)? */
+static bool event_reported_in(const dyad_event *ev, uint32_t s)
+{
+    if (ev->mention_sentences == NULL || ev->mentions <= 1)
+        return ev->sentence == s;
+    for (uint32_t m = 0; m < ev->mentions; m++)
+        if (ev->mention_sentences[m] == s)
+            return true;
+    return false;
+}
+
 /* The article-level fields (docs/output.md, docs/resolution.md). */
 static void put_resolution(jw *w, const dyad_record *rec, const dyad_event *ev)
 {
@@ -378,7 +390,7 @@ int dyad_write_event_json(FILE *f, const dyad_record *rec,
     PUT_LIT(&w, ",\"issues\":[");
     bool first = true;
     for (size_t i = 0; i < res->n_issues; i++) {
-        if (res->issues[i].sentence != ev->sentence)
+        if (!event_reported_in(ev, res->issues[i].sentence))
             continue;
         put_raw(&w, first ? "{\"code\":" : ",{\"code\":");
         first = false;

@@ -395,3 +395,16 @@ Test(write_parse, two_lines_per_sentence)
     cr_assert_eq(dyad_write_parse(NULL, "x", 1), DYAD_ERR_ARG);
     cr_assert_eq(dyad_write_parse(stdout, NULL, 1), DYAD_ERR_ARG);
 }
+
+/* Found by fuzz_article: an event reported again in a later sentence is
+ * merged into the first report, and the later sentence's issues must
+ * still belong to an event (through its mention list). */
+Test(article, issues_of_a_merged_mention_stay_with_the_event)
+{
+    dyad_result r = code("Gondor attacked Mordor. Gondor attacked Mordor at the border.");
+    cr_assert_eq(r.n_events, 1);
+    cr_assert_eq(r.events[0].mentions, 2);
+    cr_assert_eq(r.n_issues, 1);
+    cr_assert_eq(r.issues[0].sentence, 1);
+    cr_assert_eq(r.events[0].mention_sentences[1], 1);
+}
