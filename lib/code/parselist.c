@@ -909,6 +909,12 @@ static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n
             }
         }
     }
+    /* A named actor whose code already has its sector ("HUNGOV" for Viktor
+     * Orban, "PAKOPP" for Imran Khan) is not recoded by the titles before
+     * the name ("former prime minister" would make PAKOPPELI, "Chancellor"
+     * DEUELIGOV); agents after it still count ("UN peacekeepers").
+     * Articles only. */
+    bool skip_titles = prefer_named && actor && strlen(actor) >= 6;
     char buf[256];
     size_t bl = 0;
     bool any_agent = false;
@@ -924,6 +930,8 @@ static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n
         bool prefix;
         if (actor && k >= actor_at && k < actor_at + actor_len)
             continue;                     /* the actor's words are not agents */
+        if (skip_titles && k < actor_at)
+            continue;
         if (!w[k] || !dy_agents_match(e->agents, w, n, k, &len, &code, &prefix))
             continue;
         if (len > 1)

@@ -71,7 +71,9 @@ dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options
  * PETRARCH's rule: the first actor of the phrase is its base code.  With
  * prefer_named (articles), a bare nationality followed by a named actor of
  * the same country yields to it ("his Chinese counterpart Wang Yi" is
- * CHNGOV, not CHN). */
+ * CHNGOV, not CHN), and a named actor whose code has its sector already
+ * ("PAKOPP") is not recoded by the titles around it ("former prime
+ * minister Imran Khan" stays PAKOPP). */
 void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, bool prefer_named,
                      dy_arena *a);
 

@@ -473,3 +473,12 @@ Test(resolution, an_actor_known_only_by_its_agent_takes_the_country_it_acts_in)
     cr_assert_str_eq(e->location.country, "UKR");
     cr_assert_str_eq(e->source.code, "UKRMIL");
 }
+
+Test(resolution, titles_before_a_named_actor_do_not_recode_it)
+{
+    /* Elessar's code has its sector; "King" would append GOV to GONELI */
+    dyad_result r = code("In 2015, the former king Elessar of Gondor criticized Arnor.");
+    for (size_t i = 0; i < r.n_events; i++)
+        cr_assert(strstr(r.events[i].source.code, "ELIGOV") == NULL, "%s",
+                  r.events[i].source.code);
+}
