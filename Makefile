@@ -4,6 +4,7 @@
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
 #   make bench      benchmarks (print numbers; never pass/fail)
+#   make bench-scale  corpus-scale benchmark: 1 GiB of articles, 1 and 2 threads (BENCH_MB=50 for a quick one)
 #   make golden     rewrite the golden files examples/*.events.jsonl (review the diff)
 # Variables: WERROR=1 adds -Werror; BUILD=dir changes the output folder;
 # SANITIZE=1 builds with ASan+UBSan.
@@ -79,7 +80,7 @@ DYAD     := $(BUILD)/dyad
 UNIT     := $(BUILD)/unit-tests
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all deps test unit e2e asan fuzz bench golden clean FORCE
+.PHONY: all deps test unit e2e asan fuzz bench bench-scale golden clean FORCE
 all: $(DYAD)
 
 # Install missing Debian packages once (no-op when present).
@@ -177,6 +178,9 @@ fuzz:
 
 bench: $(DYAD)
 	DYAD=$(abspath $(DYAD)) bash bench/run.sh
+
+bench-scale: $(DYAD)
+	DYAD=$(abspath $(DYAD)) bash bench/scale.sh
 
 golden: $(DYAD)
 	DYAD=$(abspath $(DYAD)) bash tests/e2e/lib.sh golden

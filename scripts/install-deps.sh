@@ -13,6 +13,7 @@ PACKAGES=(
   libgeonames-dev     # built-in city database for place names (lib/doc/places.c)
   zlib1g-dev          # .gz input
   libzstd-dev         # .zst input
+  zstd                # the zstd command, to make .zst test inputs
   libcriterion-dev    # unit tests
   clang               # fuzz targets (libFuzzer ships with clang 14)
   python3             # e2e test helpers and bench corpus builder

@@ -294,6 +294,11 @@ dyad_status cli_code_record(dyad_coder *c, const dyad_record *rec, const char *f
     if (rec->n_config)
         cli_apply_config(dyad_coder_options(c), rec->config, rec->n_config,
                          rec->file ? rec->file : file, rec->line);
+    return cli_code_record_as_is(c, rec, res);
+}
+
+dyad_status cli_code_record_as_is(dyad_coder *c, const dyad_record *rec, dyad_result *res)
+{
     memset(res, 0, sizeof *res);
     if (rec->is_article) {
         const dyad_article a = {

@@ -103,6 +103,10 @@ size_t cli_apply_config(dyad_options *o, const dyad_config_opt *cfg, size_t n,
 dyad_status cli_code_record(dyad_coder *c, const dyad_record *rec, const char *file,
                             dyad_result *res);
 
+/* The same without the record's <Config>: for callers that applied it
+ * already, to a copy of the options the coder is then given. */
+dyad_status cli_code_record_as_is(dyad_coder *c, const dyad_record *rec, dyad_result *res);
+
 /* Does s end in suffix (given in lower case), ignoring ASCII case? */
 int cli_has_suffix(const char *s, const char *suffix);
 

@@ -97,19 +97,20 @@ dyad_status dy_jsonl_next(dyad_reader *r, dyad_record *rec)
         const char *text;
         size_t n;
         int overlong;
-        int got = dy_source_next_line(&r->src, r->max_line, &text, &n, &overlong);
+        int got = dy_source_next_line(&r->src, r->max_record, &text, &n, &overlong);
         if (got == 0)
             return DYAD_ERR_EOF;
         long line = ++r->lines_read;
+        rec->line = line;
         if (got < 0) {
             r->done = 1;
-            return dy_reader_fail(r, errno == ENOMEM ? DYAD_ERR_NOMEM : DYAD_ERR_IO, line,
-                                  "read error: %s", strerror(errno));
+            return dy_reader_fail(r, r->src.failed ? DYAD_ERR_IO : DYAD_ERR_NOMEM, line,
+                                  "read error: %s", dy_source_error(&r->src));
         }
         rec->line = line;
         if (overlong)
             return dy_reader_fail(r, DYAD_ERR_LIMIT, line, "line longer than %zu bytes",
-                                  r->max_line);
+                                  r->max_record);
         if (n > 0 && text[n - 1] == '\r')
             n--;
         if (is_blank(text, n))

@@ -25,7 +25,12 @@
  *
  * When a record is malformed the reader reports "FILE:LINE: reason" and
  * resynchronises: it goes on after the record's </Sentence> or at the next
- * <Sentence, whichever comes first, so the next record is read normally. */
+ * <Sentence, whichever comes first, so the next record is read normally.
+ *
+ * The input is streamed: the scanner works on a window of the buffered
+ * bytes that holds the next record and nothing after it (see "Windows"
+ * at the end), so a file of any size is read in memory bounded by its
+ * largest record. */
 #include "io/io_internal.h"
 
 #include <errno.h>
@@ -866,11 +871,10 @@ static dyad_status read_environment(dyad_reader *r, const xml_tag *start)
     return st;
 }
 
-dyad_status dy_petrxml_start(dyad_reader *r)
+/* The prologue of the current window. */
+static dyad_status prologue_in_window(dyad_reader *r)
 {
-    dyad_status st = dy_source_read_all(&r->src);
-    if (st != DYAD_OK)
-        return dy_reader_fail(r, st, 0, "read error: %s", strerror(errno));
+    dyad_status st;
     /* Read the prologue now, so the <Environment> is known before the first
      * record is asked for.  Stop, without consuming it, at anything next()
      * must report or deliver: a record, a <Config>, a <Stop>, an error. */
@@ -908,7 +912,8 @@ dyad_status dy_petrxml_start(dyad_reader *r)
     }
 }
 
-dyad_status dy_petrxml_next(dyad_reader *r, dyad_record *rec)
+/* The next record of the current window (EOF at the window's end). */
+static dyad_status next_in_window(dyad_reader *r, dyad_record *rec)
 {
     for (;;) {
         size_t lt = find_byte(r, r->src.pos, '<');
@@ -945,8 +950,10 @@ dyad_status dy_petrxml_next(dyad_reader *r, dyad_record *rec)
             continue;
         if (tag_is(&t, "Sentence"))
             return read_record(r, &t, rec);
-        if (tag_is(&t, "Stop"))
+        if (tag_is(&t, "Stop")) {
+            r->stop_seen = 1;
             return DYAD_ERR_EOF;
+        }
         if (tag_is(&t, "Validation"))
             r->is_validation = 1;
         dyad_status st = DYAD_OK;
@@ -956,5 +963,205 @@ dyad_status dy_petrxml_next(dyad_reader *r, dyad_record *rec)
             st = read_environment(r, &t);
         if (st != DYAD_OK)
             return st;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Windows                                                             */
+/* ------------------------------------------------------------------ */
+
+/* The scanner above treats src.len as the end of the input.  To stream,
+ * each call gets a window, src.len moved back to a "boundary" (and a NUL
+ * put there for the time of the call), chosen so that every path of the
+ * scanner, resynchronisation included, stops at or before it in top-level
+ * state, exactly as it would in the whole input:
+ *
+ *   - just after the first well-formed </Sentence ...> end tag, or
+ *   - just after the second well-formed <Sentence ...> start tag
+ *     (the first record then lacks its end tag, and the scanner reports
+ *     that on meeting the second start: it never reads past it),
+ *
+ * whichever comes first, with comments, CDATA and declarations skipped as
+ * units, the scanner's own way (classify(), skip_markup(), parse_tag()).  A
+ * well-formed tag holds no '<', and after a tag that does not parse the
+ * scanner always goes on at the next '<', so both read the same markup.
+ * Before the window is cut the buffer is filled until such a boundary is
+ * in it, or the input ends, or more than max_record bytes lie past pos
+ * (then the bytes so far are skipped with DYAD_ERR_LIMIT). */
+
+typedef struct xml_frame {
+    size_t scan;      /* stream offset (src.base + offset) where scanning goes on */
+    int starts;       /* well-formed <Sentence> start tags passed */
+    size_t next;      /* once found: where the next record may start (the
+                         boundary's end, or the start of a second <Sentence>) */
+} xml_frame;
+
+/* 1 with *end set when the buffer holds a boundary (or the input ended:
+ * then *end is src.len); 0 when more bytes are needed to tell. */
+static int frame_scan(dyad_reader *r, xml_frame *f, size_t *end)
+{
+    const dy_source *s = &r->src;
+    size_t p = f->scan - s->base;
+    for (;;) {
+        size_t lt = find_byte(r, p, '<');
+        if (lt == NOT_FOUND) {
+            f->scan = s->base + s->len;
+            break;
+        }
+        f->scan = s->base + lt;   /* where to go on if this markup is cut off */
+        if (!s->eof && s->len - lt < sizeof "<![CDATA[" - 1)
+            return 0;   /* classify() looks at up to nine bytes */
+        markup_kind kind = classify(r, lt);
+        if (kind == MARKUP_NONE) {
+            p = lt + 1;
+            continue;
+        }
+        if (kind != MARKUP_TAG) {
+            size_t ignored_start, ignored_len;
+            p = skip_markup(r, lt, kind, &ignored_start, &ignored_len);
+            if (p == NOT_FOUND)
+                break;   /* never closed: it runs to the end of the input */
+            continue;
+        }
+        int is_end = s->data[lt + 1] == '/';
+        size_t name = lt + 1 + (size_t)is_end, name_end = skip_name(r, name);
+        if (!s->eof && name_end == s->len)
+            return 0;
+        if (!name_equals(s->data + name, name_end - name, "Sentence")) {
+            p = lt + 1;
+            continue;
+        }
+        /* What parse_tag() makes of a tag depends only on the bytes before
+         * the next '<'. */
+        if (!s->eof && find_byte(r, name_end, '<') == NOT_FOUND)
+            return 0;
+        xml_tag t;
+        const char *why = NULL;
+        if (parse_tag(r, lt, &t, &why) != 0) {
+            p = lt + 1;
+            continue;
+        }
+        if (t.is_end || ++f->starts == 2) {
+            *end = t.end;
+            f->next = t.is_end ? t.end : lt;
+            return 1;
+        }
+        p = t.end;
+    }
+    if (!s->eof)
+        return 0;
+    *end = f->next = s->len;
+    return 1;
+}
+
+/* Fills the buffer until it holds the next window, or more than
+ * max_record bytes past pos.  DYAD_OK with *found, *end (the window's end)
+ * and *next (where the record after it may start) set when a window was
+ * found; a window larger than max_record is still "found".  DYAD_ERR_IO (or NOMEM) on a read failure: the input ends
+ * there. */
+static dyad_status frame_fill(dyad_reader *r, size_t *end, size_t *next, int *found)
+{
+    dy_source *s = &r->src;
+    xml_frame f = { s->base + s->pos, 0, 0 };
+    while (!(*found = frame_scan(r, &f, end)) || (s->failed && *end == s->len)) {
+        if (!*found && s->len - s->pos > r->max_record)
+            return DYAD_OK;
+        if (s->failed || dy_source_refill(s) != 0) {
+            r->done = 1;
+            /* a line number only once there is something to count in */
+            return dy_reader_fail(r, s->failed ? DYAD_ERR_IO : DYAD_ERR_NOMEM,
+                                  s->base + s->len > 0 ? dy_reader_line_at(r, s->len) : 0,
+                                  "read error: %s", dy_source_error(s));
+        }
+    }
+    *next = f.next;
+    return DYAD_OK;
+}
+
+/* Skips what frame_fill() found too large: up to where the next record may
+ * start, when a boundary was found, else all that was read (the scanner
+ * resynchronises after it), and reports it as a record, with the id of its
+ * <Sentence> if it has one. */
+static dyad_status skip_too_large(dyad_reader *r, dyad_record *rec, size_t next, int found)
+{
+    dy_source *s = &r->src;
+    size_t skip_to = found ? next : s->len;
+    size_t start = s->pos, lt;
+    for (lt = find_byte(r, start, '<'); lt != NOT_FOUND && lt < skip_to;
+         lt = find_byte(r, lt + 1, '<')) {
+        size_t name = lt + 1;
+        if (name_equals(s->data + name, skip_name(r, name) - name, "Sentence"))
+            break;
+    }
+    if (lt == NOT_FOUND || lt >= skip_to)
+        lt = start;
+    long line = dy_reader_line_at(r, lt);
+    xml_tag t;
+    const char *why = NULL, *id = NULL;
+    if (parse_tag(r, lt, &t, &why) == 0 && tag_is(&t, "Sentence") && !t.is_end &&
+        attr_value(r, r->record_arena, &t, "id", &id) == DYAD_OK && id) {
+        rec->id = id;
+        rec->article = r->is_validation ? id : dy_article_from_id(r->record_arena, id);
+    }
+    rec->line = line;
+    s->pos = skip_to;
+    if (found)
+        return dy_reader_fail(r, DYAD_ERR_LIMIT, line, "record longer than %zu bytes",
+                              r->max_record);
+    return dy_reader_fail(r, DYAD_ERR_LIMIT, line,
+                          "no record end (</Sentence>) within %zu bytes: skipped to line %ld",
+                          r->max_record, dy_reader_line_at(r, skip_to));
+}
+
+/* Moves the end of the input to `end` for one scanner call; the byte there
+ * is kept in *saved and the NUL the scanner relies on put in its place. */
+static void window_open(dyad_reader *r, size_t end, size_t *real_len, char *saved)
+{
+    *real_len = r->src.len;
+    *saved = r->src.data[end];
+    r->src.data[end] = '\0';
+    r->src.len = end;
+}
+
+static void window_close(dyad_reader *r, size_t real_len, char saved)
+{
+    r->src.data[r->src.len] = saved;
+    r->src.len = real_len;
+}
+
+dyad_status dy_petrxml_start(dyad_reader *r)
+{
+    size_t end, next, real_len;
+    char saved;
+    int found;
+    dyad_status st = frame_fill(r, &end, &next, &found);
+    if (st != DYAD_OK)
+        return st;
+    if (!found || end - r->src.pos > r->max_record)
+        return DYAD_OK;   /* the first next() reports it, as a record */
+    window_open(r, end, &real_len, &saved);
+    st = prologue_in_window(r);
+    window_close(r, real_len, saved);
+    return st;
+}
+
+dyad_status dy_petrxml_next_record(dyad_reader *r, dyad_record *rec)
+{
+    for (;;) {
+        size_t end, next, real_len;
+        char saved;
+        int found;
+        dyad_status st = frame_fill(r, &end, &next, &found);
+        if (st != DYAD_OK)
+            return st;
+        if (!found || end - r->src.pos > r->max_record)
+            return skip_too_large(r, rec, next, found);
+        int more = end < r->src.len || !r->src.eof;
+        window_open(r, end, &real_len, &saved);
+        st = next_in_window(r, rec);
+        window_close(r, real_len, saved);
+        if (st != DYAD_ERR_EOF || !more || r->stop_seen)
+            return st;
+        /* the window held no record, only what comes between records */
     }
 }

@@ -1,10 +1,11 @@
 /* reader.c -- the public record-reader API (dyad.h section 4), the buffered
- * input shared by both formats, and format recognition.
+ * input shared by every format, and format recognition.
  *
- * JSON Lines is read line by line, so a file of any length is read in
- * memory bounded by its longest line.  PETRARCH XML is read whole into
- * memory at open (a tolerant scanner with resynchronisation is much simpler
- * over one buffer); see docs/input-formats.md. */
+ * Input is read in chunks, from a FILE, from a caller's dyad_read_fn or
+ * from memory, and no format holds more than one record (at most
+ * max_record bytes) of it at a time: JSON Lines line by line, PETRARCH XML
+ * one record window at a time (petrxml.c), plain text as one article.
+ * See docs/input-formats.md and docs/limits.md. */
 #include "io/io_internal.h"
 #include "parse/tree.h"   /* dy_count_byte() */
 
@@ -38,39 +39,73 @@ static int source_reserve(dy_source *s, size_t extra)
     return 0;
 }
 
-/* Drops the bytes already consumed, then reads one more chunk.  -1 on a
- * read error (errno says why) or out of memory. */
-static int source_refill(dy_source *s)
+static long count_newlines(const char *p, size_t n)
+{
+    return (long)dy_count_byte(p, n, '\n');
+}
+
+/* The dyad_read_fn behind dyad_reader_open(): stdio, for files and stdin. */
+static ptrdiff_t file_read(void *user, char *buf, size_t cap, const char **why)
+{
+    dy_source *s = user;
+    size_t got = fread(buf, 1, cap, s->file);
+    if (got == 0 && ferror(s->file)) {
+        snprintf(s->read_msg, sizeof s->read_msg, "%s", strerror(errno));
+        *why = s->read_msg;
+        return -1;
+    }
+    return (ptrdiff_t)got;
+}
+
+/* Drops the bytes already consumed: the line count moves past them first,
+ * so line numbers stay right however far the input goes. */
+static void source_compact(dy_source *s)
+{
+    if (s->pos == 0)
+        return;
+    if (s->track_lines) {
+        if (s->line_pos < s->pos) {
+            s->line_no += count_newlines(s->data + s->line_pos, s->pos - s->line_pos);
+            s->line_pos = 0;
+        } else {
+            s->line_pos -= s->pos;
+        }
+    }
+    memmove(s->data, s->data + s->pos, s->len - s->pos);
+    s->len -= s->pos;
+    s->base += s->pos;
+    s->pos = 0;
+    s->data[s->len] = '\0';
+}
+
+int dy_source_refill(dy_source *s)
 {
     if (s->eof)
         return 0;
-    if (s->pos > 0) {
-        memmove(s->data, s->data + s->pos, s->len - s->pos);
-        s->len -= s->pos;
-        s->pos = 0;
-    }
+    source_compact(s);
     if (source_reserve(s, DY_READ_CHUNK) != 0) {
         errno = ENOMEM;
         return -1;
     }
-    size_t got = fread(s->data + s->len, 1, s->cap - s->len - 1, s->file);
-    s->len += got;
-    s->data[s->len] = '\0';
-    if (got == 0) {
-        if (ferror(s->file))
-            return -1;
-        s->eof = 1;
+    const char *why = NULL;
+    ptrdiff_t got = s->read ? s->read(s->read_user, s->data + s->len, s->cap - s->len - 1, &why)
+                            : 0;
+    if (got < 0 || (size_t)got > s->cap - s->len - 1) {
+        s->eof = s->failed = 1;
+        s->read_error = why && *why ? why : got < 0 ? "read failed" : "read callback overran";
+        s->data[s->len] = '\0';
+        return -1;
     }
+    s->len += (size_t)got;
+    s->data[s->len] = '\0';
+    if (got == 0)
+        s->eof = 1;
     return 0;
 }
 
-dyad_status dy_source_read_all(dy_source *s)
+const char *dy_source_error(const dy_source *s)
 {
-    while (!s->eof) {
-        if (source_refill(s) != 0)
-            return errno == ENOMEM ? DYAD_ERR_NOMEM : DYAD_ERR_IO;
-    }
-    return DYAD_OK;
+    return s->failed ? s->read_error : "out of memory";
 }
 
 /* Consumes the rest of an overlong line without keeping it. */
@@ -85,7 +120,7 @@ static int source_skip_line(dy_source *s)
         s->pos = s->len;
         if (s->eof)
             return 0;
-        if (source_refill(s) != 0)
+        if (dy_source_refill(s) != 0)
             return -1;
     }
 }
@@ -106,21 +141,21 @@ int dy_source_next_line(dy_source *s, size_t max, const char **line, size_t *n,
         }
         if (nl || s->eof) {
             if (!nl && s->pos == s->len)
-                return 0;
+                return s->failed ? -1 : 0;
             *line = s->data + s->pos;
             *n = end - s->pos;
             s->pos = nl ? end + 1 : end;
             return 1;
         }
         scanned = s->len - s->pos;   /* offsets shift when refill compacts */
-        if (source_refill(s) != 0)
+        if (dy_source_refill(s) != 0)
             return -1;
         scanned += s->pos;
     }
 }
 
-/* First byte that is not whitespace, reading as far as needed; -1 if none. */
-static int source_first_nonspace(dy_source *s)
+/* First byte that is not whitespace, reading at most max bytes; -1 if none. */
+static int source_first_nonspace(dy_source *s, size_t max)
 {
     size_t i = s->pos;
     for (;;) {
@@ -128,10 +163,10 @@ static int source_first_nonspace(dy_source *s)
             i++;
         if (i < s->len)
             return (unsigned char)s->data[i];
-        if (s->eof)
+        if (s->eof || s->len - s->pos > max)
             return -1;
         i -= s->pos;
-        if (source_refill(s) != 0)
+        if (dy_source_refill(s) != 0)
             return -1;
         i += s->pos;
     }
@@ -191,21 +226,17 @@ dyad_status dy_reader_fail(dyad_reader *r, dyad_status status, long line,
     return status;
 }
 
-static long count_newlines(const char *p, size_t n)
-{
-    return (long)dy_count_byte(p, n, '\n');
-}
-
 long dy_reader_line_at(dyad_reader *r, size_t off)
 {
-    if (off > r->src.len)
-        off = r->src.len;
-    if (off >= r->line_pos)
-        r->line_no += count_newlines(r->src.data + r->line_pos, off - r->line_pos);
+    dy_source *s = &r->src;
+    if (off > s->len)
+        off = s->len;
+    if (off >= s->line_pos)
+        s->line_no += count_newlines(s->data + s->line_pos, off - s->line_pos);
     else
-        r->line_no -= count_newlines(r->src.data + off, r->line_pos - off);
-    r->line_pos = off;
-    return r->line_no;
+        s->line_no -= count_newlines(s->data + off, s->line_pos - off);
+    s->line_pos = off;
+    return s->line_no;
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
@@ -289,7 +320,7 @@ const char *dy_article_from_id(dy_arena *a, const char *id)
 void dy_reader_set_line_limit(dyad_reader *r, size_t max)
 {
     if (r)
-        r->max_line = max ? max : DY_JSONL_MAX_LINE;
+        r->max_record = max ? max : DY_MAX_RECORD_BYTES;
 }
 
 /* ------------------------------------------------------------------ */
@@ -321,7 +352,8 @@ static dyad_input_format recognise_format(dyad_reader *r)
     if (has_suffix(r->name, ".jsonl") || has_suffix(r->name, ".json") ||
         has_suffix(r->name, ".ndjson"))
         return DYAD_INPUT_JSONL;
-    return source_first_nonspace(&r->src) == '<' ? DYAD_INPUT_PETRXML : DYAD_INPUT_JSONL;
+    return source_first_nonspace(&r->src, r->max_record) == '<' ? DYAD_INPUT_PETRXML
+                                                                  : DYAD_INPUT_JSONL;
 }
 
 static dyad_reader *reader_new(const char *name)
@@ -337,22 +369,19 @@ static dyad_reader *reader_new(const char *name)
         dyad_reader_close(r);
         return NULL;
     }
-    r->max_line = DY_JSONL_MAX_LINE;
-    r->line_pos = 0;
-    r->line_no = 1;
+    r->max_record = DY_MAX_RECORD_BYTES;
+    r->src.line_no = 1;
     r->pending_config.item_size = sizeof(dyad_config_opt);
     r->config.item_size = sizeof(dyad_config_opt);
     r->expected.item_size = sizeof(dyad_expected);
     return r;
 }
 
-/* Recognises the format and prepares it; on failure the reader keeps the
- * reason (dyad_reader_error) and repeats the status from next(). */
 /* A UTF-8 byte order mark is not content. */
 static void source_skip_bom(dy_source *s)
 {
     while (s->len - s->pos < 3 && !s->eof) {
-        if (source_refill(s) != 0)
+        if (dy_source_refill(s) != 0)
             return;   /* the error shows again on the next read */
     }
     if (s->len - s->pos >= 3 && memcmp(s->data + s->pos, "\xEF\xBB\xBF", 3) == 0)
@@ -370,8 +399,10 @@ static dyad_status reader_start(dyad_reader *r, dyad_input_format fmt)
     } else {
         source_skip_bom(&r->src);
         r->format = fmt == DYAD_INPUT_AUTO ? recognise_format(r) : fmt;
-        if (r->format == DYAD_INPUT_PETRXML)
+        if (r->format == DYAD_INPUT_PETRXML) {
+            r->src.track_lines = 1;
             st = dy_petrxml_start(r);
+        }
     }
     r->open_status = st;
     return st;
@@ -396,6 +427,28 @@ dyad_status dyad_reader_open(const char *path, dyad_input_format fmt, dyad_reade
         return r->open_status = dy_reader_fail(r, DYAD_ERR_IO, 0, "cannot open: %s",
                                                strerror(errno));
     }
+    r->src.read = file_read;
+    r->src.read_user = &r->src;
+    if (source_reserve(&r->src, DY_READ_CHUNK) != 0)
+        return r->open_status = dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
+    r->src.data[0] = '\0';
+    return reader_start(r, fmt);
+}
+
+dyad_status dyad_reader_open_stream(const char *name, dyad_read_fn read, void *user,
+                                    dyad_input_format fmt, dyad_reader **out)
+{
+    if (!out)
+        return DYAD_ERR_ARG;
+    *out = NULL;
+    if (!read)
+        return DYAD_ERR_ARG;
+    dyad_reader *r = reader_new(name ? name : "<stream>");
+    if (!r)
+        return DYAD_ERR_NOMEM;
+    *out = r;
+    r->src.read = read;
+    r->src.read_user = user;
     if (source_reserve(&r->src, DY_READ_CHUNK) != 0)
         return r->open_status = dy_reader_fail(r, DYAD_ERR_NOMEM, 0, "out of memory");
     r->src.data[0] = '\0';
@@ -470,7 +523,7 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_record *rec)
     }
     if (r->done)
         return DYAD_ERR_EOF;
-    dyad_status st = r->format == DYAD_INPUT_PETRXML ? dy_petrxml_next(r, rec)
+    dyad_status st = r->format == DYAD_INPUT_PETRXML ? dy_petrxml_next_record(r, rec)
                      : r->format == DYAD_INPUT_TEXT  ? dy_text_next(r, rec)
                                                      : dy_jsonl_next(r, rec);
     if (st == DYAD_ERR_EOF)
@@ -496,17 +549,24 @@ static const char *text_article_id(dyad_reader *r)
 
 dyad_status dy_text_next(dyad_reader *r, dyad_record *rec)
 {
-    dyad_status st = dy_source_read_all(&r->src);
+    dy_source *s = &r->src;
     r->done = 1;
     rec->line = 1;
-    if (st != DYAD_OK)
-        return dy_reader_fail(r, st, 0, "read error: %s",
-                              st == DYAD_ERR_NOMEM ? "out of memory" : strerror(errno));
     rec->id = rec->article = text_article_id(r);
+    while (!s->eof && s->len - s->pos <= r->max_record) {
+        if (dy_source_refill(s) != 0)
+            return dy_reader_fail(r, s->failed ? DYAD_ERR_IO : DYAD_ERR_NOMEM, 0,
+                                  "read error: %s", dy_source_error(s));
+    }
+    if (s->failed)
+        return dy_reader_fail(r, DYAD_ERR_IO, 0, "read error: %s", dy_source_error(s));
+    if (s->len - s->pos > r->max_record)
+        return dy_reader_fail(r, DYAD_ERR_LIMIT, 0, "article longer than %zu bytes",
+                              r->max_record);
     rec->is_article = 1;
-    rec->text = r->src.data + r->src.pos;
-    rec->text_len = r->src.len - r->src.pos;
-    r->src.pos = r->src.len;
+    rec->text = s->data + s->pos;
+    rec->text_len = s->len - s->pos;
+    s->pos = s->len;
     return DYAD_OK;
 }
 
