@@ -43,7 +43,9 @@ static const char code_usage[] =
     "      --errors FILE       write error records to FILE (default: standard error)\n"
     "      --option NAME=VALUE set a coding option before the first record\n"
     "                          (require_dyad, new_actor_length, comma_min, ...)\n"
-    "      --date YYYY-MM-DD   the date of the .txt articles (required with them)\n"
+    "      --date YYYY-MM-DD   the date of the .txt articles (default: the first date\n"
+    "                          written in full at the start of the text, e.g. its\n"
+    "                          dateline \"GENEVA, March 3, 2025 -\")\n"
     "      --id ID             the article id of a single .txt input (default:\n"
     "                          the file name without its extension)\n"
     "      --format FORMAT     what standard input and files without a known\n"
@@ -183,19 +185,11 @@ static int parse_args(int argc, char **argv, code_args *a, int *status)
 static int check_args(const code_args *a, const code_inputs *in)
 {
     size_t n_txt = 0;
-    const char *first_txt = NULL;
     for (size_t i = 0; i < in->n; i++)
-        if (in->items[i].format == DYAD_INPUT_TEXT) {
-            n_txt++;
-            if (!first_txt)
-                first_txt = strcmp(in->items[i].path, "-") ? in->items[i].path
-                                                           : "standard input";
-        }
+        n_txt += in->items[i].format == DYAD_INPUT_TEXT;
     if (a->date && !cli_valid_date(a->date))
         return cli_usage_error("code", "--date '%s': want a date written YYYY-MM-DD", a->date);
-    if (n_txt > 0 && !a->date)
-        return cli_usage_error("code", "%s is a plain-text article: its date must be given "
-                               "with --date YYYY-MM-DD", first_txt);
+
     if (a->article_id && n_txt != 1)
         return cli_usage_error("code", "--id names the article of one .txt input (%zu given)",
                                n_txt);

@@ -54,8 +54,11 @@ static dyad_status record_from_object(dyad_reader *r, long line, json_t *obj,
         return dy_reader_fail(r, DYAD_ERR_SYNTAX, line, "not a JSON object");
     const char *article = NULL;
     dyad_status st = string_member(r, line, obj, "id", 1, 0, &rec->id);
+    /* an article may leave its date to its text (a dateline); a parsed
+     * sentence must say it (below) */
+    rec->date = NULL;
     if (st == DYAD_OK)
-        st = string_member(r, line, obj, "date", 1, 0, &rec->date);
+        st = string_member(r, line, obj, "date", 0, 0, &rec->date);
     if (st == DYAD_OK && !json_object_get(obj, "parse") && json_object_get(obj, "text")) {
         /* an article: its text as given (line breaks mark paragraphs) */
         json_t *v = json_object_get(obj, "text");
@@ -76,6 +79,8 @@ static dyad_status record_from_object(dyad_reader *r, long line, json_t *obj,
     if (st == DYAD_OK && !json_object_get(obj, "parse"))
         return dy_reader_fail(r, DYAD_ERR_SYNTAX, line,
                               "missing \"parse\" (a sentence) or \"text\" (an article)");
+    if (st == DYAD_OK && !rec->date)
+        return dy_reader_fail(r, DYAD_ERR_SYNTAX, line, "missing \"date\"");
     if (st == DYAD_OK)
         st = string_member(r, line, obj, "parse", 1, 0, &rec->parse);
     if (st == DYAD_OK)

@@ -867,6 +867,13 @@ static void finite_clause(dy_token *tok, uint32_t n, const cands *c)
         uint32_t s0 = j - 1;
         while (s0 > 0 && np_inner(tok[s0 - 1].tag))
             s0--;
+        /* "Thousands of protesters demonstrated", "members of the group
+         * attacked": the subject is the whole "NP of NP" */
+        while (s0 > 1 && TOK_IS(&tok[s0 - 1], "of") && is_nominal(tok[s0 - 2].tag)) {
+            s0 -= 2;
+            while (s0 > 0 && np_inner(tok[s0 - 1].tag))
+                s0--;
+        }
         int bare = after_say(tok, s0);
         if (s0 > 0 && !subject_left(&tok[s0 - 1]) && !bare)
             continue;

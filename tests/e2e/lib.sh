@@ -102,6 +102,11 @@ ARTICLE_INPUT=examples/article.txt
 ARTICLE_DATE=2019-06-03
 ARTICLE_GOLDEN=examples/article.events.jsonl
 
+# The wire-style example articles (examples/articles/*.txt, dated by their
+# datelines), coded with no option at all: the built-in dictionaries and
+# the whole-article resolution.  Each has its golden X.events.jsonl.
+EXAMPLE_ARTICLES=(examples/articles/*.txt)
+
 # same_events A B : the JSON lines of A and B are equal in order, ignoring
 # the "file" and "line" keys.
 same_events() {
@@ -132,4 +137,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = golden ]; then
     "$DYAD" code "${EX_DICTS[@]}" --date "$ARTICLE_DATE" -o "$ARTICLE_GOLDEN" \
         "$ARTICLE_INPUT" || exit $?
     echo "wrote $ARTICLE_GOLDEN"
+    for a in "${EXAMPLE_ARTICLES[@]}"; do
+        "$DYAD" code -q -o "${a%.txt}.events.jsonl" "$a" || exit $?
+        echo "wrote ${a%.txt}.events.jsonl"
+    done
 fi

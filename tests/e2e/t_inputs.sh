@@ -32,10 +32,12 @@ grep -q '"file":"'"$d"'/.hidden.jsonl"' "$TMP/dir.out" && fail "a dot file was r
 run "$TMP/dir2.out" "$TMP/dir2.err" code "${EX_DICTS[@]}" --date "$ARTICLE_DATE" "$d/"
 sed "s#$d//#$d/#g" "$TMP/dir2.out" | cmp -s - "$TMP/dir.out" || fail "'$d/' reads differently"
 
-# .txt files in a directory need --date too
+# .txt files in a directory without --date take the date written in them;
+# this one has none: one bad_date error record naming it, the rest coded
 run "$TMP/o" "$TMP/e" code "${EX_DICTS[@]}" "$d"
-expect_rc 2 "a directory with a .txt file, without --date"
-grep -q "e.txt is a plain-text article" "$TMP/e" || fail "message: $(cat "$TMP/e")"
+expect_rc 1 "a directory with an undated .txt file, without --date"
+grep -q '"error":"bad_date"' "$TMP/e" && grep -q "e.txt" "$TMP/e" ||
+    fail "message: $(cat "$TMP/e")"
 
 # A quoted glob pattern (the shell did not expand it); a directory among
 # its matches is read whole.
@@ -76,8 +78,8 @@ RC=$?
 expect_rc 0 "--format txt on standard input"
 same_events "$ARTICLE_GOLDEN" "$TMP/txt.out" || fail "--format txt: events differ"
 run "$TMP/o" "$TMP/e" code "${EX_DICTS[@]}" --format txt -
-expect_rc 2 "--format txt without --date"
-grep -q "standard input is a plain-text article" "$TMP/e" || fail "message: $(cat "$TMP/e")"
+expect_rc 1 "--format txt without --date (and no date in the text)"
+grep -q '"error":"bad_date"' "$TMP/e" || fail "message: $(cat "$TMP/e")"
 # --format does not override a known extension
 run "$TMP/o" "$TMP/e" code "${EX_DICTS[@]}" --format txt "$GOLDEN_INPUT"
 expect_rc 0 "--format txt with an .xml file"

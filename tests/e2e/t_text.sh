@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Raw text in, events out: a plain-text article coded with the example
 # dictionaries equals its golden file and its spans point at the words;
-# --date and --id; JSON Lines articles mixed with parsed sentences.
+# --date and --id (and a date from the dateline without --date); JSON Lines
+# articles mixed with parsed sentences.
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 new_tmp
@@ -52,12 +53,24 @@ for line in open(sys.argv[1]):
     assert re.fullmatch(r"ARV-2019-0603-[0-9]+", e["sentence"]), e["sentence"]
 PY
 
-# --date is required for .txt input, and must be YYYY-MM-DD.
+# Without --date, a .txt article takes the first full date at its start (its
+# dateline); one without any is an error record (bad_date) naming the file.
 run "$TMP/out" "$TMP/err" code "${EX_DICTS[@]}" "$ARTICLE_INPUT"
-expect_rc 2 "a .txt input without --date"
-grep -q -- "--date" "$TMP/err" && grep -q "article.txt" "$TMP/err" ||
-    fail "the message should name the file and --date: $(cat "$TMP/err")"
+expect_rc 1 "a .txt input with no date anywhere"
+grep -q '"error":"bad_date"' "$TMP/err" && grep -q "article.txt" "$TMP/err" ||
+    fail "the error record should name the file and bad_date: $(cat "$TMP/err")"
 [ ! -s "$TMP/out" ] || fail "events written without a date"
+{ echo "PORT CALDER, June 3, 2019 (Coastal Wire) -- "; tail -n +3 "$ARTICLE_INPUT"; } \
+    >"$TMP/dated.txt"
+run "$TMP/out" "$TMP/err" code "${EX_DICTS[@]}" "$TMP/dated.txt"
+expect_rc 0 "a .txt input with a dated dateline"
+[ -s "$TMP/out" ] || fail "no events from the dated article"
+python3 - "$TMP/out" <<'PY' || fail "events of the dated article are not dated by its dateline"
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    assert e["date"].startswith("2019-0"), e["date"]
+PY
 for bad in 2019-6-3 20190603 2019-13-01 yesterday ""; do
     run "$TMP/out" "$TMP/err" code "${EX_DICTS[@]}" --date "$bad" "$ARTICLE_INPUT"
     expect_rc 2 "--date '$bad'"

@@ -969,3 +969,20 @@ Test(reader, directory_is_an_io_error)
     cr_assert_eq(dyad_reader_next(r, &rec), DYAD_ERR_EOF);
     dyad_reader_close(r);
 }
+
+/* An article may leave its date to its text (a dateline); a parsed
+ * sentence may not. */
+Test(jsonl, an_article_may_omit_its_date)
+{
+    const char *text =
+        "{\"id\":\"A\",\"text\":\"GENEVA, March 3, 2025 -- Talks began.\"}\n"
+        "{\"id\":\"B\",\"parse\":\"p\"}\n";
+    dyad_reader *r = open_jsonl(text, strlen(text));
+    dyad_record rec;
+    expect_ok(r, &rec, "A");
+    cr_assert(rec.is_article);
+    cr_assert_null(rec.date);
+    expect_fail(r, DYAD_ERR_SYNTAX, "t.jsonl:2: missing \"date\"");
+    expect_eof(r);
+    dyad_reader_close(r);
+}
