@@ -861,6 +861,16 @@ static int breaks_between(const dy_token *tok, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* An infinitive between the verb and the expression: "invited Xi to visit
+ * Russia next year" -- the time is the visit's, never the invitation's. */
+static int infinitive_between(const dy_token *tok, uint32_t from, uint32_t to)
+{
+    for (uint32_t k = from; k + 1 < to; k++)
+        if (tok[k].tag == DY_TAG_TO && tok[k + 1].tag == DY_TAG_VB)
+            return 1;
+    return 0;
+}
+
 int dy_dates_pick(const dy_timex *x, uint32_t nx, const dy_token *tok, uint32_t n, uint32_t verb)
 {
     int after = -1, before = -1, other = -1;
@@ -876,6 +886,8 @@ int dy_dates_pick(const dy_timex *x, uint32_t nx, const dy_token *tok, uint32_t 
         if (x[k].flags & DY_TIMEX_BOUND || x[k].last > n)
             continue;
         if (x[k].first > verb) {
+            if (infinitive_between(tok, verb + 1, x[k].first))
+                continue;
             uint32_t d = x[k].first - verb;
             if (d <= 10 && !breaks_between(tok, verb + 1, x[k].first) && d < d_after) {
                 after = (int)k, d_after = d;

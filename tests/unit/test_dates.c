@@ -423,3 +423,13 @@ Test(dates, picking_the_expression_of_an_event)
     cr_expect_eq(dy_dates_pick(x, nx, s.t, s.n, s.n), -1);
     cr_expect_eq(dy_dates_pick(NULL, 0, s.t, s.n, 1), -1);
 }
+
+/* A time after an infinitive dates the infinitive's event, not the verb
+ * that governs it. */
+Test(dates, an_infinitive_keeps_its_own_time)
+{
+    cr_expect_str_eq(picked("Putin invited Xi to visit Russia next year.", "invited"), "-");
+    cr_expect_str_eq(picked("Putin invited Xi to visit Russia next year.", "visit"), "next");
+    cr_expect_str_eq(picked("Putin on Monday invited Xi to visit Russia next year.", "invited"),
+                     "Monday");
+}
