@@ -155,6 +155,10 @@ static int lower(int c)
 /* Token text equals the lower-case ASCII word w, in any case. */
 static int is(const dy_token *t, const char *w)
 {
+    /* most words differ at once: spare the strlen (this runs for every
+     * token against every word list) */
+    if (t->len == 0 || lower((unsigned char)t->text[0]) != w[0])
+        return 0;
     size_t n = strlen(w);
     if (t->len != n)
         return 0;
@@ -182,7 +186,7 @@ static int capital(const dy_token *t)
 /* Lower-case text s[0..n) against w. */
 static int word_eq(const char *s, size_t n, const char *w)
 {
-    if (strlen(w) != n)
+    if (n == 0 || lower((unsigned char)s[0]) != w[0] || strlen(w) != n)
         return 0;
     for (size_t i = 0; i < n; i++)
         if (lower((unsigned char)s[i]) != w[i])
