@@ -407,10 +407,8 @@ static uint32_t token_at(const dy_token *tok, uint32_t n, uint32_t start)
  * expression that is not a bound ("in 2009, Obama ..."), else the
  * article's.  Date-restricted actors ("[USAGOV 20090120-20170120]") are so
  * resolved at the time of the events, not of the story. */
-static int32_t sentence_date(const dy_token *tok, uint32_t n, int32_t article)
+static int32_t sentence_date(const dy_timex *x, uint32_t nx, int32_t article)
 {
-    dy_timex x[DY_TIMEX_MAX];
-    uint32_t nx = dy_dates_find(tok, n, date_of(article), 0, x, DY_TIMEX_MAX);
     for (uint32_t i = 0; i < nx; i++)
         if (!(x[i].flags & DY_TIMEX_BOUND))
             return x[i].date.year * 10000 + x[i].date.month * 100 + x[i].date.day;
@@ -421,11 +419,12 @@ static int32_t sentence_date(const dy_token *tok, uint32_t n, int32_t article)
  * the time expression that governs each verb (docs/dates.md), resolved
  * forward when the verb is future ("will meet on Monday"). */
 static void date_events(dyad_coder *c, size_t first, const char *text, const dy_token *tok,
-                        uint32_t n, int32_t article, const char *article_date)
+                        uint32_t n, int32_t article, const char *article_date,
+                        const dy_timex *past, uint32_t n_past)
 {
-    dy_timex past[DY_TIMEX_MAX], future[DY_TIMEX_MAX];
-    uint32_t n_past = 0, n_future = 0;
-    bool have_past = false, have_future = false;
+    dy_timex future[DY_TIMEX_MAX];
+    uint32_t n_future = 0;
+    bool have_future = false;
     for (size_t i = first; i < c->n_events; i++) {
         dyad_event *e = &c->events[i];
         e->date = article_date;
@@ -443,10 +442,6 @@ static void date_events(dyad_coder *c, size_t first, const char *text, const dy_
             }
             x = future, nx = n_future;
         } else {
-            if (!have_past) {
-                n_past = dy_dates_find(tok, n, date_of(article), 0, past, DY_TIMEX_MAX);
-                have_past = true;
-            }
             x = past, nx = n_past;
         }
         int k = nx ? dy_dates_pick(x, nx, tok, n, v) : -1;
@@ -763,13 +758,20 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         c->sentence_index = k;
         c->n_frames = 0;
         size_t sentence_first = c->n_events;
-        int32_t when = c->in_article ? sentence_date(st_tok, sp.count, date) : date;
+        /* the sentence's time expressions (resolved backwards), once: they
+         * date its actors and its events */
+        dy_timex past[DY_TIMEX_MAX];
+        uint32_t n_past = c->in_article ? dy_dates_find(st_tok, sp.count, date_of(date), 0,
+                                                        past, DY_TIMEX_MAX)
+                                        : 0;
+        int32_t when = c->in_article ? sentence_date(past, n_past, date) : date;
         if (st == DYAD_OK)
             st = dy_code_tree(c, &tree, when, st_tok);
         if (st == DYAD_OK && c->in_article)
             st = code_reported_clauses(c, &tree, when, st_tok, sentence_first);
         if (st == DYAD_OK && c->in_article) {
-            date_events(c, sentence_first, text, st_tok, sp.count, date, article_date);
+            date_events(c, sentence_first, text, st_tok, sp.count, date, article_date, past,
+                        n_past);
             locate_events(c, sentence_first, text, st_tok, sp.count, &hints);
         }
         c->in_article = false;

@@ -521,9 +521,8 @@ static uint32_t p_month(const scan *s, uint32_t i, dy_timex *x)
     const char *mid;
     if (!t)
         return 0;
-    int context = k > 0 ||
-                  (i > 0 && is_any(&s->t[i - 1], month_word(t->text, t->len) == 5 ? MAY_PREP
-                                                                                 : DATE_PREP));
+    /* the month first: it is what fails at almost every token */
+    int context = 0;
     if ((mid = after_mid(t, &mn)) != NULL) {
         if (!(m = month_word(mid, mn)) || mid[0] < 'A' || mid[0] > 'Z')
             return 0;
@@ -531,6 +530,9 @@ static uint32_t p_month(const scan *s, uint32_t i, dy_timex *x)
     } else if (!(m = month_of(t))) {
         return 0;
     }
+    context = context || k > 0 ||
+              (i > 0 && is_any(&s->t[i - 1], month_word(t->text, t->len) == 5 ? MAY_PREP
+                                                                             : DATE_PREP));
     j++;
     if (!mid && at(s, j) && (d = day_of(at(s, j))) && !year_of(at(s, j), 1000, 2999)) {
         uint32_t used = day_date(s, j - 1, j + 1, m, d, x);
@@ -748,8 +750,9 @@ static dy_date offset(dy_date a, int unit, int n, int *prec)
 
 static uint32_t p_ago(const scan *s, uint32_t i, dy_timex *x)
 {
-    int c = count_of(&s->t[i]), unit, prec;
-    if (!c || !at(s, i + 1) || (unit = unit_of(at(s, i + 1))) == U_NONE)
+    /* the unit first: a day/week/month/year word after the token is rare */
+    int c, unit, prec;
+    if (!at(s, i + 1) || (unit = unit_of(at(s, i + 1))) == U_NONE || !(c = count_of(&s->t[i])))
         return 0;
     /* the unit agrees with the count: "a week", "two weeks" */
     const dy_token *u = at(s, i + 1);
