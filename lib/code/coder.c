@@ -458,7 +458,8 @@ static loc find_source(const pl_list *pl, const seq *up)
     return (loc){-1, true};
 }
 
-static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src)
+static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src,
+                       bool agents_first)
 {
     /* The source's code, when it is a single entity: a target whose code
      * starts with it is the same actor and is passed over. */
@@ -477,6 +478,18 @@ static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src)
             if (!is_coded(it))
                 continue;
             if (sc && it->tag == PL_TAG_NE && strncmp(it->code, sc, scl) == 0)
+                continue;
+            return (loc){k, s->upper};
+        }
+        /* articles: an actor known by its agent ("the protesters", ---OPP)
+         * before a phrase with no code at all ("tear gas") */
+        for (int32_t k = 0; agents_first && k < s->n; k++) {
+            if (s->v[k].kind != S_NE_OPEN)
+                continue;
+            const pl_item *it = &pl->items[s->v[k].pl];
+            if (strcmp(it->code, "---") == 0 || is_coded(it))
+                continue;
+            if (s->upper && src.upper && k == src.at)
                 continue;
             return (loc){k, s->upper};
         }
@@ -902,7 +915,7 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
             continue;
         loc src = m.source.at >= 0 ? m.source : find_source(pl, &up);
         if (src.at >= 0) {
-            loc tgt = m.target.at >= 0 ? m.target : find_target(pl, &up, &lo, src);
+            loc tgt = m.target.at >= 0 ? m.target : find_target(pl, &up, &lo, src, c->in_article);
             /* for articles, a compound subject whose only target is before
              * the verb ("the US, Russia and Switzerland met") is reciprocal */
             bool mutual = c->in_article && (tgt.at < 0 || (tgt.upper && m.target.at < 0)) &&

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tag/lexicon.h"
 #include "tag/tagset.h"
@@ -901,6 +902,39 @@ static void finite_clause(dy_token *tok, uint32_t n, const cands *c)
     }
 }
 
+/* A base form right after a finite lexical verb is a noun that can also
+ * be a verb: "used tear/NN gas", "fired warning/NN shots".  Auxiliaries
+ * ("did attack"), causatives and perception verbs ("let them go", "helped
+ * build", "saw them fall") take a base form and are left alone, as is a
+ * base form before a determiner or pronoun (its own object). */
+static void base_after_finite(dy_token *tok, uint32_t n, const cands *c)
+{
+    static const char *const takes_base[] = {
+        "let", "lets", "make", "makes", "made", "help", "helps", "helped", "see", "saw",
+        "sees", "hear", "heard", "hears", "watch", "watched", "had", "have", "has",
+        "dare", "dared", "need", "go", "come", "went", "came", NULL};
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        dy_token *t = &tok[i];
+        const dy_token *v = &tok[i - 1];
+        if (t->tag != DY_TAG_VB)
+            continue;
+        if (!(v->tag == DY_TAG_VBD || v->tag == DY_TAG_VBZ || v->tag == DY_TAG_VBP))
+            continue;
+        if (c[i - 1].kind != DY_KIND_OTHER)
+            continue;                         /* be, have, do, modals */
+        int base_taker = 0;
+        for (int k = 0; takes_base[k] && !base_taker; k++)
+            base_taker = strcasecmp(v->text, takes_base[k]) == 0;
+        uint8_t nt = tok[i + 1].tag;
+        if (base_taker || nt == DY_TAG_DT || nt == DY_TAG_PRP || nt == DY_TAG_PRPS)
+            continue;
+        /* the noun of a compound ("tear gas"), even when the lexicon knows
+         * the word only as a verb */
+        if (nt == DY_TAG_NN || nt == DY_TAG_NNS)
+            t->tag = DY_TAG_NN;
+    }
+}
+
 /* ---- participles and past tenses after decoding --------------------------- */
 
 static int is_noun(uint8_t t)
@@ -1399,6 +1433,7 @@ static void viterbi(dy_token *tok, uint32_t n, uint32_t first, uint8_t prev, int
         arg = back[i][arg];
     }
     finite_clause(tok, n, c);
+    base_after_finite(tok, n, c);
     reduced_subject(tok, n, c);
     participle_after_pp(tok, n, c);
     coordinated_past(tok, n, c);

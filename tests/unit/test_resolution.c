@@ -483,3 +483,12 @@ Test(resolution, titles_before_a_named_actor_do_not_recode_it)
     cr_assert_not_null(e);
     cr_assert_str_eq(e->source.code, "ARNELI");
 }
+
+Test(resolution, an_agent_coded_target_comes_before_an_uncoded_phrase)
+{
+    /* "the troops" (---MIL) is the target, not the uncoded "the town" before it */
+    dyad_result r = code("Gondorian police arrested in the town the troops.");
+    const dyad_event *e = find(&r, 0, "173");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->target.code, "---MIL");
+}
