@@ -74,6 +74,8 @@ static dyad_status record_from_object(dyad_reader *r, long line, json_t *obj,
         rec->text_len = n;
         rec->is_article = 1;
         rec->article = rec->id;
+        if (!rec->date)
+            rec->date = "";      /* strings are never NULL; "" = from the text */
         return DYAD_OK;
     }
     if (st == DYAD_OK && !json_object_get(obj, "parse"))
