@@ -100,7 +100,7 @@ static code_item *next_record(code_source *s)
     rec.file = input_name(s->input);   /* outlives the reader, unlike rec.file */
     if (s->input->format == DYAD_INPUT_TEXT) {
         /* a plain-text file brings neither date nor (always) an id */
-        rec.date = s->date;
+        rec.date = s->date ? s->date : "";   /* "": dated by its text */
         rec.id = rec.article = s->article_id ? s->article_id : s->text_id;
     }
     if (st != DYAD_OK) {
