@@ -52,8 +52,10 @@ field() { sed -n -E "s/$2/\\1/p" "$1" | head -n 1; }
 
 # One run: dyad's own --timing line (dictionary load and coding measured
 # separately inside the process) and /usr/bin/time -v for memory.
+# One coding thread (-j 1): the rates here are per core; bench/scale.sh
+# measures threads.
 bench_once() {  # bench_once INPUT LOG
-    "$TIME" -v "$DYAD" code --timing "${dicts[@]}" -o "$out/events.jsonl" "$1" \
+    "$TIME" -v "$DYAD" code -j 1 -q --timing "${dicts[@]}" -o "$out/events.jsonl" "$1" \
         >/dev/null 2>"$2" || true
 }
 timing_re='^dyad: timing: dictionaries ([0-9.]+) s .*, coding ([0-9.]+) s, ([0-9]+) records\/s$'
