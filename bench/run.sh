@@ -84,6 +84,14 @@ for i in $(seq 1 "$runs"); do
     text_rates+=("$(sed -n -E "s/$text_re/\3/p" "$out/text$i.log")")
 done
 [ -n "${text_rates[0]}" ] || { echo "bench: dyad failed on the text corpus:" >&2; tail -n 5 "$out/text1.log" >&2; exit 2; }
+# The same, sentence by sentence (--option resolve=0): the front end and the
+# coder without the whole-article resolution of docs/resolution.md.
+front_rates=()
+for i in $(seq 1 "$runs"); do
+    "$TIME" -v "$DYAD" code -j 1 -q --timing --option resolve=0 "${dicts[@]}" \
+        -o "$out/events.jsonl" "$out/articles.jsonl" >/dev/null 2>"$out/front$i.log" || true
+    front_rates+=("$(sed -n -E "s/$text_re/\3/p" "$out/front$i.log")")
+done
 text_sentences=$(sed -n -E "s/$text_re/\1/p" "$out/text1.log")
 text_summary=$(grep '^dyad: records read' "$out/text1.log")
 median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
@@ -100,4 +108,5 @@ echo "peak RSS:            $(( $(median "${rss[@]}") / 1024 )) MiB  (whole run)"
 echo "${summary#dyad: }"
 echo "raw text corpus:     $(cat "$out/articles.log"), $text_sentences sentences as split"
 echo "raw text rate:       $(median "${text_rates[@]}") sentences/s  (tokenise, split, tag, build trees, code; runs: ${text_rates[*]})"
+echo "  sentence by sentence: $(median "${front_rates[@]}") sentences/s  (--option resolve=0; runs: ${front_rates[*]})"
 echo "${text_summary#dyad: }"
