@@ -20,6 +20,7 @@
 #include "dict/engine.h"
 #include "doc/coref.h"
 #include "doc/dates.h"
+#include "doc/docutil.h"
 #include "doc/places.h"
 #include "parse/chunk.h"
 #include "tag/lemma.h"
@@ -136,10 +137,10 @@ static int32_t reported_clause(const dy_tree *t, int32_t vp, const dy_token *tok
     if (head < 0 || t->nodes[head].token < 0)
         return -1;
     const dy_token *v = &tok[t->nodes[head].token];
-    if (v->tag < DY_TAG_VB || v->tag > DY_TAG_VBZ)
+    if (!dy_is_verb_tag(v->tag))
         return -1;
     char buf[64];
-    const char *lemma = v->lemma ? v->lemma : dy_lemma(v->text, v->tag, buf, sizeof buf);
+    const char *lemma = dy_token_lemma(v, buf, sizeof buf);
     if (!lemma || !dy_is_reporting_lemma(lemma))
         return -1;
     for (int32_t ch = t->nodes[head].next_sibling; ch >= 0; ch = t->nodes[ch].next_sibling) {
@@ -266,7 +267,7 @@ static bool clause_tree(dy_arena *a, const dy_tree *t, int32_t s, dy_tree *out)
 static bool is_claim_verb(const dy_token *v)
 {
     char buf[64];
-    const char *l = v->lemma ? v->lemma : dy_lemma(v->text, v->tag, buf, sizeof buf);
+    const char *l = dy_token_lemma(v, buf, sizeof buf);
     return l && (strcmp(l, "claim") == 0 || strcmp(l, "allege") == 0 ||
                  strcmp(l, "charge") == 0 || strcmp(l, "accuse") == 0 ||
                  strcmp(l, "blame") == 0 || strcmp(l, "contend") == 0);
@@ -389,20 +390,6 @@ static dy_date date_of(int32_t yyyymmdd)
     return (dy_date){yyyymmdd / 10000, (uint8_t)(yyyymmdd / 100 % 100), (uint8_t)(yyyymmdd % 100)};
 }
 
-/* The token whose text starts at byte `start`, or n. */
-static uint32_t token_at(const dy_token *tok, uint32_t n, uint32_t start)
-{
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (tok[mid].start < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && tok[lo].start == start ? lo : n;
-}
-
 /* The date to code a sentence's actors at: that of its first time
  * expression that is not a bound ("in 2009, Obama ..."), else the
  * article's.  Date-restricted actors ("[USAGOV 20090120-20170120]") are so
@@ -428,7 +415,7 @@ static void date_events(dyad_coder *c, size_t first, const char *text, const dy_
     for (size_t i = first; i < c->n_events; i++) {
         dyad_event *e = &c->events[i];
         e->date = article_date;
-        uint32_t v = token_at(tok, n, e->verb_start);
+        uint32_t v = dy_token_at(tok, n, e->verb_start);
         if (v == n)
             continue;
         bool fut = dy_dates_future_clause(tok, n, v) != 0;
@@ -512,7 +499,7 @@ static void add_hint(place_hints *h, const char *code)
 
 static dy_span token_range(const dy_token *tok, uint32_t n, uint32_t start, uint32_t end)
 {
-    uint32_t first = token_at(tok, n, start), last = first;
+    uint32_t first = dy_token_at(tok, n, start), last = first;
     if (first == n || end <= start)
         return (dy_span){0, 0};
     while (last < n && tok[last].end <= end)
@@ -552,7 +539,7 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
     }
     for (size_t i = first; i < c->n_events; i++) {
         dyad_event *e = &c->events[i];
-        uint32_t v = token_at(tok, n, e->verb_start);
+        uint32_t v = dy_token_at(tok, n, e->verb_start);
         if (v == n)
             continue;
         dy_span actors[2] = {token_range(tok, n, e->source_start, e->source_end),

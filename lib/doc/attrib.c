@@ -6,18 +6,9 @@
 #include <strings.h>
 
 #include "doc/coref.h"
+#include "doc/docutil.h"
 #include "tag/lemma.h"
 #include "tag/tagset.h"
-
-static bool is_verb_tag(uint8_t t)
-{
-    return t >= DY_TAG_VB && t <= DY_TAG_VBZ;
-}
-
-static bool has_full_code(const char *code)
-{
-    return code && *code && !strstr(code, "---") && code[0] != '"';
-}
 
 static void ne_span(const pl_list *pl, int32_t open, const dy_token *tok,
                     uint32_t *start, uint32_t *end)
@@ -72,7 +63,7 @@ static int32_t speaker_of(const pl_list *pl, int32_t k, const dy_token *tok)
         if (it->token < 0)
             break;
         uint8_t t = tok[it->token].tag;
-        if (t == DY_TAG_MD || t == DY_TAG_RB || is_verb_tag(t))
+        if (t == DY_TAG_MD || t == DY_TAG_RB || dy_is_verb_tag(t))
             continue;
         break;
     }
@@ -113,10 +104,10 @@ size_t dy_find_frames(const pl_list *pl, const dy_token *tok, dy_frame *f, size_
             }
             continue;
         }
-        if (!is_verb_tag(t->tag))
+        if (!dy_is_verb_tag(t->tag))
             continue;
         char buf[64];
-        const char *lemma = t->lemma ? t->lemma : dy_lemma(t->text, t->tag, buf, sizeof buf);
+        const char *lemma = dy_token_lemma(t, buf, sizeof buf);
         if (!lemma || !dy_is_reporting_lemma(lemma))
             continue;
         int32_t sp = speaker_of(pl, k, tok);
@@ -135,7 +126,7 @@ size_t dy_find_frames(const pl_list *pl, const dy_token *tok, dy_frame *f, size_
     }
     for (size_t i = 0; i < n; i++) {
         const char *code = pl->items[speakers[i]].code;
-        f[i].code = has_full_code(code) ? dy_arena_strdup(a, code) : "";
+        f[i].code = dy_has_full_code(code) ? dy_arena_strdup(a, code) : "";
         if (!f[i].code)
             f[i].code = "";
         f[i].text = ne_text(pl, speakers[i], a);

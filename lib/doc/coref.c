@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "dict/engine.h"
+#include "doc/docutil.h"
 #include "tag/lemma.h"
 #include "tag/tagset.h"
 
@@ -114,13 +115,6 @@ typedef struct mention {
     const char *first_word;
     bool titled;                  /* an agent word or honorific precedes a name */
 } mention;
-
-/* A code with a country or organisation: not "---", "---GOV", "NGO---",
- * nor the quoted form of an uncoded phrase. */
-static bool has_full_code(const char *code)
-{
-    return code && *code && !strstr(code, "---") && code[0] != '"';
-}
 
 static void read_mention(const pl_list *pl, int32_t open, const dy_token *tok,
                          const dyad_engine *e, int32_t date, mention *m)
@@ -237,7 +231,7 @@ static entity *new_entity(dy_coref *cr)
  * among an earlier one's, with the same code) or a new one. */
 static void record(dy_coref *cr, const mention *m, const char *code, uint32_t sentence)
 {
-    const char *full = has_full_code(code) ? code : NULL;
+    const char *full = dy_has_full_code(code) ? code : NULL;
     if (!full && m->n_names == 0)
         return;
     for (size_t i = cr->n; i-- > 0;) {
@@ -374,11 +368,6 @@ static void touch(dy_coref *cr, const char *code, uint32_t sentence)
         }
 }
 
-static bool is_verb_tag(uint8_t t)
-{
-    return t >= DY_TAG_VB && t <= DY_TAG_VBZ;
-}
-
 /* Rule 3b: the pronoun opens the clause reported by a speech verb ("China
  * said it would ...", "Putin told reporters he ...", "said that they");
  * returns the parse-list index of the reporter's NE, or -1. */
@@ -405,10 +394,10 @@ static int32_t reporter_of(const pl_list *pl, int32_t open, const dy_token *tok)
     if (k < pl->start || pl->items[k].kind != PL_WORD || pl->items[k].token < 0)
         return -1;
     const dy_token *v = &tok[pl->items[k].token];
-    if (!is_verb_tag(v->tag))
+    if (!dy_is_verb_tag(v->tag))
         return -1;
     char buf[64];
-    const char *lemma = v->lemma ? v->lemma : dy_lemma(v->text, v->tag, buf, sizeof buf);
+    const char *lemma = dy_token_lemma(v, buf, sizeof buf);
     if (!lemma || !dy_is_reporting_lemma(lemma))
         return -1;
     if (skipped_ne && strcmp(lemma, "tell") != 0)
@@ -423,7 +412,7 @@ static int32_t reporter_of(const pl_list *pl, int32_t open, const dy_token *tok)
         if (it->token < 0)
             return -1;
         uint8_t t = tok[it->token].tag;
-        if (t == DY_TAG_MD || t == DY_TAG_RB || is_verb_tag(t))
+        if (t == DY_TAG_MD || t == DY_TAG_RB || dy_is_verb_tag(t))
             continue;
         return -1;
     }
@@ -453,10 +442,10 @@ static int32_t quoted_speaker(const pl_list *pl, int32_t open, const dy_token *t
             closed = true;
             continue;
         }
-        if (!closed || !is_verb_tag(t->tag))
+        if (!closed || !dy_is_verb_tag(t->tag))
             continue;
         char buf[64];
-        const char *lemma = t->lemma ? t->lemma : dy_lemma(t->text, t->tag, buf, sizeof buf);
+        const char *lemma = dy_token_lemma(t, buf, sizeof buf);
         if (!lemma || !dy_is_reporting_lemma(lemma))
             return -1;
         /* the speaker: the NE just before the verb, or just after it */
@@ -495,17 +484,17 @@ void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
         if (m.n_words > MAX_NE_WORDS)
             continue;
         const char *code = it->code;
-        if (!has_full_code(code)) {
+        if (!dy_has_full_code(code)) {
             const char *found = NULL;
             if (m.n_words == 1 && word_in(m.first_word, reported_pronouns,
                                           sizeof reported_pronouns / sizeof *reported_pronouns)) {
                 int32_t rep = reporter_of(pl, i, tok);
-                if (was_first && reporter && has_full_code(reporter))
+                if (was_first && reporter && dy_has_full_code(reporter))
                     found = reporter;
                 if (rep < 0 && (strcasecmp(m.first_word, "we") == 0 ||
                                 strcasecmp(m.first_word, "i") == 0))
                     rep = quoted_speaker(pl, i, tok);
-                if (!found && rep >= 0 && has_full_code(pl->items[rep].code))
+                if (!found && rep >= 0 && dy_has_full_code(pl->items[rep].code))
                     found = pl->items[rep].code;
                 else if (!found && word_in(m.first_word, person_pronouns,
                                  sizeof person_pronouns / sizeof *person_pronouns))

@@ -6,22 +6,13 @@
 #include <strings.h>
 
 #include "doc/dates.h"
+#include "doc/docutil.h"
 #include "tag/lemma.h"
 #include "tag/tagset.h"
 
 /* How far back from the verb a negation may stand: "would not have
  * attacked", "did not immediately attack". */
 #define NEG_WINDOW 4
-
-static bool is_verb(uint8_t tag)
-{
-    return tag >= DY_TAG_VB && tag <= DY_TAG_VBZ;
-}
-
-static const char *lemma_of(const dy_token *t, char *buf, size_t cap)
-{
-    return t->lemma ? t->lemma : dy_lemma(t->text, t->tag, buf, cap);
-}
 
 static bool is_negation(const dy_token *t)
 {
@@ -37,7 +28,7 @@ static bool negated(const dy_token *tok, uint32_t verb)
             return true;
         /* only auxiliaries, modals and adverbs may stand in between */
         if (!(t->tag == DY_TAG_MD || t->tag == DY_TAG_RB || t->tag == DY_TAG_TO ||
-              is_verb(t->tag)))
+              dy_is_verb_tag(t->tag)))
             return false;
     }
     return false;
@@ -55,7 +46,7 @@ static bool reduced_relative(const dy_token *tok, uint32_t verb)
     if (i == 0)
         return false;
     const dy_token *t = &tok[i - 1];
-    if (is_verb(t->tag) || t->tag == DY_TAG_MD || t->tag == DY_TAG_TO)
+    if (dy_is_verb_tag(t->tag) || t->tag == DY_TAG_MD || t->tag == DY_TAG_TO)
         return false;                 /* "was killed", "has killed", "to be killed" */
     /* after a noun: a modifier of that noun */
     return t->tag == DY_TAG_NN || t->tag == DY_TAG_NNS || t->tag == DY_TAG_NNP ||
@@ -107,9 +98,9 @@ static mood infinitive_mood(const dy_token *tok, uint32_t verb)
     bool object = false;
     for (uint32_t back = 1; back <= 6 && back <= i; back++) {
         const dy_token *t = &tok[i - back];
-        if (is_verb(t->tag) || (t->tag == DY_TAG_JJ && strcasecmp(t->text, "due") == 0)) {
+        if (dy_is_verb_tag(t->tag) || (t->tag == DY_TAG_JJ && strcasecmp(t->text, "due") == 0)) {
             char buf[64];
-            const char *lemma = lemma_of(t, buf, sizeof buf);
+            const char *lemma = dy_token_lemma(t, buf, sizeof buf);
             if (!lemma || !is_intent_lemma(lemma))
                 return REAL;
             if (object || is_refusal_lemma(lemma))
@@ -142,20 +133,6 @@ static const char *intent_code(const char *code)
     return NULL;
 }
 
-/* The token whose text starts at byte `start`, or n. */
-static uint32_t token_at(const dy_token *tok, uint32_t n, uint32_t start)
-{
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (tok[mid].start < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && tok[lo].start == start ? lo : n;
-}
-
 void dy_apply_modality(dyad_event *events, size_t *n, const dy_token *tok, uint32_t n_tok)
 {
     if (!tok || n_tok == 0)
@@ -163,7 +140,7 @@ void dy_apply_modality(dyad_event *events, size_t *n, const dy_token *tok, uint3
     size_t out = 0;
     for (size_t i = 0; i < *n; i++) {
         dyad_event *e = &events[i];
-        uint32_t v = e->verb_end > e->verb_start ? token_at(tok, n_tok, e->verb_start) : n_tok;
+        uint32_t v = e->verb_end > e->verb_start ? dy_token_at(tok, n_tok, e->verb_start) : n_tok;
         mood m = REAL;
         if (v < n_tok) {
             if (negated(tok, v) || (!e->passive && reduced_relative(tok, v)))

@@ -1,6 +1,7 @@
 /* dict_test_util.c -- see dict_test_util.h. */
 #include "dict_test_util.h"
 
+#include <criterion/criterion.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,22 @@ bool dy_test_warned(const dy_test_warnings *w, long line, const char *needle)
         if (w->line[i] == line && strstr(w->text[i], needle))
             return true;
     return false;
+}
+
+char *dy_test_read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    cr_assert_not_null(fp, "cannot open %s (tests run from the repository root)", path);
+    fseek(fp, 0, SEEK_END);
+    long size = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    cr_assert(size > 0, "%s is empty", path);
+    char *buf = malloc((size_t)size + 1);
+    cr_assert_not_null(buf);
+    *len = fread(buf, 1, (size_t)size, fp);
+    buf[*len] = '\0';
+    fclose(fp);
+    return buf;
 }
 
 char *dy_test_read_shared(size_t *len, const char *fmt, ...)

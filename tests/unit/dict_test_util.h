@@ -27,6 +27,10 @@ bool dy_test_warned(const dy_test_warnings *w, long line, const char *needle);
 /* Reads a file of the shared reference data, its path relative to the
  * shared folder (getenv("DYAD_SHARED"), else "../shared") formatted with
  * printf rules; NUL-terminated, malloc'ed; NULL when it is absent. */
+/* The whole file at path (relative to the repository root, where the tests
+ * run), NUL-terminated; fails the test when it cannot be read.  free() it. */
+char *dy_test_read_file(const char *path, size_t *len);
+
 char *dy_test_read_shared(size_t *len, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

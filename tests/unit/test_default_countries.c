@@ -17,22 +17,6 @@
 #define AGENTS_FILE "data/dict/agents.txt"
 #define DATE 20240603
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    cr_assert_not_null(fp, "cannot open %s (tests run from the repository root)", path);
-    fseek(fp, 0, SEEK_END);
-    long size = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    cr_assert(size > 0);
-    char *buf = malloc((size_t)size + 1);
-    cr_assert_not_null(buf);
-    *len = fread(buf, 1, (size_t)size, fp);
-    buf[*len] = '\0';
-    fclose(fp);
-    return buf;
-}
-
 /* ---- the two files, loaded through the dictionary layer ------------- */
 
 static dy_intern *words;
@@ -50,10 +34,10 @@ static void load_both(void)
     cr_assert(words && actors && agents);
     sink = (dy_diag_sink){.fn = dy_test_collect, .user = &warn};
     size_t len;
-    char *text = read_file(COUNTRIES_FILE, &len);
+    char *text = dy_test_read_file(COUNTRIES_FILE, &len);
     cr_assert_eq(dy_actors_load(actors, COUNTRIES_FILE, text, len, &sink), DYAD_OK);
     free(text);
-    text = read_file(AGENTS_FILE, &len);
+    text = dy_test_read_file(AGENTS_FILE, &len);
     cr_assert_eq(dy_agents_load(agents, AGENTS_FILE, text, len, &sink), DYAD_OK);
     free(text);
     cr_assert_eq(dy_actors_finish(actors), DYAD_OK);

@@ -1,0 +1,50 @@
+/* docutil.h -- small token and code tests that the article-level stages
+ * (coreference, reporting frames, modality, the article pipeline) share. */
+#ifndef DY_DOCUTIL_H
+#define DY_DOCUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "tag/lemma.h"
+#include "tag/tagset.h"
+#include "text/token.h"
+
+/* Any VB* part of speech. */
+static inline bool dy_is_verb_tag(uint8_t t)
+{
+    return t >= DY_TAG_VB && t <= DY_TAG_VBZ;
+}
+
+/* A code with a country or organisation: not "---", "---GOV", "NGO---",
+ * nor the quoted form of an uncoded phrase. */
+static inline bool dy_has_full_code(const char *code)
+{
+    return code && *code && !strstr(code, "---") && code[0] != '"';
+}
+
+/* The token's lemma: the lemmatizer's when it ran, else computed into buf
+ * (64 bytes suffice for words of up to 56 bytes; see dy_lemma()). */
+static inline const char *dy_token_lemma(const dy_token *t, char *buf, size_t cap)
+{
+    return t->lemma ? t->lemma : dy_lemma(t->text, t->tag, buf, cap);
+}
+
+/* The index of the token whose text starts at byte `start` (tokens are in
+ * text order), or n: how events, which keep byte spans, find their verb. */
+static inline uint32_t dy_token_at(const dy_token *tok, uint32_t n, uint32_t start)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (tok[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && tok[lo].start == start ? lo : n;
+}
+
+#endif
