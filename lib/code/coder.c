@@ -917,8 +917,12 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
         if (src.at >= 0) {
             loc tgt = m.target.at >= 0 ? m.target : find_target(pl, &up, &lo, src, c->in_article);
             /* for articles, a compound subject whose only target is before
-             * the verb ("the US, Russia and Switzerland met") is reciprocal */
-            bool mutual = c->in_article && (tgt.at < 0 || (tgt.upper && m.target.at < 0)) &&
+             * the verb ("the US, Russia and Switzerland met") or has no code
+             * at all ("Brazil and Chile improved their relations") is
+             * reciprocal */
+            bool mutual = c->in_article && m.target.at < 0 &&
+                          (tgt.at < 0 || tgt.upper ||
+                           strcmp(entity_item(pl, &up, &lo, tgt)->code, "---") == 0) &&
                           pl->items[(src.upper ? &up : &lo)->v[src.at].pl].tag == PL_TAG_NEC;
             if (tgt.at >= 0 && !mutual) {
                 ev_verb v = {verb_text(c, pl, first, last), first, last};
