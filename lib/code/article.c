@@ -186,6 +186,37 @@ static int32_t adverbial_clause(const dy_tree *t, int32_t sbar)
     return -1;
 }
 
+/* A subject relative clause: "(NP (NP Iran) (, ,) (SBAR (WHNP (WDT which))
+ * (S (VP has armed Russia))))".  Its verb belongs to the noun phrase it
+ * follows, which the sentence-level pass cannot see (the clause sits inside
+ * the coded object, or between commas that are deleted).  Returns the S,
+ * with the antecedent NP in *np, or -1.  An object relative ("the deal
+ * which Gondor signed") has a subject of its own and is left alone. */
+static int32_t relative_clause(const dy_tree *t, int32_t sbar, int32_t *np)
+{
+    const dy_node *n = &t->nodes[sbar];
+    if (strcmp(n->label, "SBAR") != 0 || n->first_child < 0 || n->parent < 0)
+        return -1;
+    const dy_node *wh = &t->nodes[n->first_child];
+    if (strcmp(wh->label, "WHNP") != 0 || wh->first_child < 0)
+        return -1;
+    const char *w = t->nodes[wh->first_child].word;
+    if (!w || (strcasecmp(w, "which") != 0 && strcasecmp(w, "who") != 0 &&
+               strcasecmp(w, "that") != 0))
+        return -1;
+    int32_t s = wh->next_sibling;
+    if (s < 0 || strcmp(t->nodes[s].label, "S") != 0 || t->nodes[s].first_child < 0 ||
+        strcmp(t->nodes[t->nodes[s].first_child].label, "VP") != 0)
+        return -1;
+    const dy_node *parent = &t->nodes[n->parent];
+    int32_t ante = parent->first_child;
+    if (strcmp(parent->label, "NP") != 0 || ante < 0 || ante == sbar ||
+        strcmp(t->nodes[ante].label, "NP") != 0)
+        return -1;
+    *np = ante;
+    return s;
+}
+
 /* Byte span of the words under node `at`. */
 static void node_span(const dy_tree *t, int32_t at, const dy_token *tok, uint32_t *from,
                       uint32_t *to)
@@ -218,8 +249,11 @@ static void node_span(const dy_tree *t, int32_t at, const dy_token *tok, uint32_
 
 /* The clause as a tree of its own: the subtree at s copied (preorder,
  * renumbered) under a new ROOT, so the coder sees a whole tree; its
- * preterminals keep their sentence token indices. */
-static bool clause_tree(dy_arena *a, const dy_tree *t, int32_t s, dy_tree *out)
+ * preterminals keep their sentence token indices.  With subject >= 0 (a
+ * relative clause), that noun phrase's subtree is copied in too, as the
+ * clause's first child: "(S (VP armed Russia))" becomes "(S (NP Iran) (VP
+ * armed Russia))". */
+static bool clause_tree(dy_arena *a, const dy_tree *t, int32_t s, int32_t subject, dy_tree *out)
 {
     int32_t *map = dy_arena_alloc(a, (size_t)t->n_nodes * sizeof *map);
     dy_node *nodes = dy_arena_alloc(a, ((size_t)t->n_nodes + 1) * sizeof *nodes);
@@ -230,28 +264,37 @@ static bool clause_tree(dy_arena *a, const dy_tree *t, int32_t s, dy_tree *out)
         tn[i] = -1;
     nodes[0] = (dy_node){"ROOT", NULL, -1, -1, -1, -1};
     int32_t m = 1;
-    /* preorder walk of the subtree: number the nodes */
-    for (int32_t k = s;;) {
-        map[k] = m;
-        nodes[m++] = t->nodes[k];
-        if (t->nodes[k].first_child >= 0) {
-            k = t->nodes[k].first_child;
-            continue;
+    /* preorder walks of the subtrees: number the nodes (the subject's
+     * nodes follow the clause's, their words keep their token order) */
+    int32_t roots[2] = {s, subject};
+    for (int r = 0; r < 2 && roots[r] >= 0; r++)
+        for (int32_t top = roots[r], k = top;;) {
+            map[k] = m;
+            nodes[m++] = t->nodes[k];
+            if (t->nodes[k].first_child >= 0) {
+                k = t->nodes[k].first_child;
+                continue;
+            }
+            while (k != top && t->nodes[k].next_sibling < 0)
+                k = t->nodes[k].parent;
+            if (k == top)
+                break;
+            k = t->nodes[k].next_sibling;
         }
-        while (k != s && t->nodes[k].next_sibling < 0)
-            k = t->nodes[k].parent;
-        if (k == s)
-            break;
-        k = t->nodes[k].next_sibling;
-    }
     /* relink with the new numbers */
+    int32_t subject_at = subject >= 0 ? map[subject] : -1;
     for (int32_t i = 1; i < m; i++) {
         dy_node *n = &nodes[i];
-        n->parent = i == 1 ? 0 : map[n->parent];
+        bool top = i == 1 || i == subject_at;
+        n->parent = top ? (i == 1 ? 0 : 1) : map[n->parent];
         n->first_child = n->first_child >= 0 ? map[n->first_child] : -1;
-        n->next_sibling = i == 1 || n->next_sibling < 0 ? -1 : map[n->next_sibling];
+        n->next_sibling = top || n->next_sibling < 0 ? -1 : map[n->next_sibling];
         if (n->token >= 0 && n->token < t->n_tokens)
             tn[n->token] = i;
+    }
+    if (subject_at > 0) {
+        nodes[subject_at].next_sibling = nodes[1].first_child;
+        nodes[1].first_child = subject_at;
     }
     nodes[0].first_child = 1;
     *out = *t;
@@ -330,15 +373,21 @@ static dyad_status code_reported_clauses(dyad_coder *c, const dy_tree *t, int32_
 {
     int32_t clauses[MAX_REPORTED];
     int32_t verbs[MAX_REPORTED];
+    int32_t subjects[MAX_REPORTED];
     size_t n = 0;
     for (int32_t i = 0; i < t->n_nodes && n < MAX_REPORTED; i++) {
-        int32_t s = reported_clause(t, i, tok);
+        int32_t s = reported_clause(t, i, tok), np = -1;
+        subjects[n] = -1;
         if (s >= 0) {
             clauses[n] = s;
             verbs[n++] = t->nodes[i].first_child;
         } else if ((s = adverbial_clause(t, i)) >= 0) {
             clauses[n] = s;
             verbs[n++] = -1;           /* no speech verb: no frame, no reporter */
+        } else if ((s = relative_clause(t, i, &np)) >= 0) {
+            clauses[n] = s;
+            subjects[n] = np;
+            verbs[n++] = -1;
         }
     }
     dyad_status st = DYAD_OK;
@@ -357,7 +406,7 @@ static dyad_status code_reported_clauses(dyad_coder *c, const dy_tree *t, int32_
         }
         c->n_events = out;
         dy_tree sub;
-        if (!clause_tree(c->arena, t, clauses[k], &sub))
+        if (!clause_tree(c->arena, t, clauses[k], subjects[k], &sub))
             return DYAD_ERR_NOMEM;
         /* the speaker of the frame on this verb */
         const char *reporter = NULL;

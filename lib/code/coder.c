@@ -190,19 +190,41 @@ static void seq_add(seq *s, const pl_item *it, int32_t i)
         seq_push(s, it->kind == PL_OPEN ? S_NEC_OPEN : S_NEC_CLOSE, 0, i);
 }
 
-/* Words before `from` (inclusive), walking back to the previous comma. */
-static void upper_seq(const pl_list *pl, int32_t from, seq *s)
+/* Words before `from` (inclusive), walking back to the previous comma.
+ * With `clause` (articles), also to the opening of the clause that holds
+ * the verb, once the walk has passed an entity, its subject: in "X said
+ * ... but China remained mum", "remained" belongs to China, not to X.  A
+ * clause with no subject of its own ("to attack", "which have resisted")
+ * takes the one before it, as PETRARCH does. */
+static void upper_seq(const pl_list *pl, int32_t from, bool clause, seq *s)
 {
     s->n = 0;
     s->words = s->screen = 0;
     s->upper = true;
     int nec = 0;   /* inside a compound: its commas separate members */
+    bool subject = false, relative = false;
     for (int32_t i = from; i >= pl->start; i--) {
         const pl_item *it = &pl->items[i];
         if (it->tag == PL_TAG_NEC)
             nec += it->kind == PL_CLOSE ? 1 : -1;
         if (it->kind == PL_CLOSE && it->tag == PL_TAG_COMMA && nec <= 0)
             break;
+        if (clause && subject && it->kind == PL_OPEN && it->label[0] == 'S' &&
+            it->label[1] == '\0' && it->mate > from)
+            break;
+        /* "Moscow and Beijing, which have resisted ...": a relative
+         * pronoun met before any subject makes the entity just before it
+         * the subject */
+        if (clause && !subject && it->kind == PL_WORD &&
+            (word_is(it, "which") || word_is(it, "who")))
+            relative = true;
+        if (it->kind == PL_OPEN && (it->tag == PL_TAG_NE || it->tag == PL_TAG_NEC) && nec <= 0) {
+            subject = true;
+            if (relative) {
+                seq_add(s, it, i);
+                break;
+            }
+        }
         seq_add(s, it, i);
     }
 }
@@ -458,6 +480,25 @@ static loc find_source(const pl_list *pl, const seq *up)
     return (loc){-1, true};
 }
 
+/* Whether the entity at parse-list index `at`, after the verb, lies in a
+ * verb phrase inside a prepositional phrase: "jailed a man for [helping
+ * militants join a group in Lebanon]", "arrested him after [he met
+ * diplomats from France]".  Such a clause has its own verb; its objects are
+ * not what the outer verb acted on. */
+static bool in_clause_of_pp(const pl_list *pl, int32_t from, int32_t at)
+{
+    for (int32_t j = from; j < at; j++) {
+        const pl_item *it = &pl->items[j];
+        if (it->kind != PL_OPEN || strcmp(it->label, "PP") != 0 || it->mate < at)
+            continue;
+        for (int32_t v = j + 1; v < at; v++)
+            if (pl->items[v].kind == PL_OPEN && pl->items[v].tag == PL_TAG_VP &&
+                pl->items[v].mate > at)
+                return true;
+    }
+    return false;
+}
+
 static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src,
                        bool agents_first)
 {
@@ -476,6 +517,8 @@ static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src,
                 continue;
             const pl_item *it = &pl->items[s->v[k].pl];
             if (!is_coded(it))
+                continue;
+            if (agents_first && !s->upper && in_clause_of_pp(pl, s->v[0].pl, s->v[k].pl))
                 continue;
             if (sc && it->tag == PL_TAG_NE && strncmp(it->code, sc, scl) == 0)
                 continue;
@@ -879,7 +922,7 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
         if (!form)
             continue;
         const dy_verb_block *blk = dy_verbs_block(verbs, form->block);
-        upper_seq(pl, first - 1, &up);
+        upper_seq(pl, first - 1, c->in_article, &up);
         lower_seq(pl, last + 1, vp_end, &lo);
 
         match_state m = {.verbs = verbs};
@@ -979,6 +1022,29 @@ void dy_coder_begin(dyad_coder *c, dyad_result *out)
     dy_arena_reset(c->arena);
 }
 
+/* Removes a comma left between a phrase and the verb phrase after it,
+ * once the clause it closed is gone: "Iran, which armed Russia, condemned
+ * Israel" leaves "Iran , condemned Israel", and the comma would end the
+ * search for the subject.  Articles only: PETRARCH keeps it. */
+static void drop_commas_before_verbs(pl_list *pl)
+{
+    for (int32_t i = pl->start; i + 3 < pl->n; i++) {
+        const pl_item *it = &pl->items[i];
+        if (!(it->kind == PL_OPEN && it->tag == PL_TAG_COMMA && it->mate == i + 2 && i > 0 &&
+              pl->items[i - 1].kind == PL_CLOSE))
+            continue;
+        int32_t j = i + 3;
+        while (j < pl->n && pl->items[j].kind == PL_CLOSE)
+            j++;
+        if (j < pl->n && pl->items[j].kind == PL_OPEN && pl->items[j].tag == PL_TAG_VP) {
+            memmove(pl->items + i, pl->items + i + 3, (size_t)(pl->n - i - 3) * sizeof *pl->items);
+            pl->n -= 3;
+            pl_link(pl);
+            i--;
+        }
+    }
+}
+
 static bool has_verb_phrase(const pl_list *pl)
 {
     for (int32_t i = pl->start; i < pl->n; i++)
@@ -1024,8 +1090,22 @@ dyad_status dy_code_tree(dyad_coder *c, const dy_tree *tree, int32_t date, const
             whole.items = copy;
         }
         pl_delete_comma_clauses(c->arena, &pl, &c->opt);
-        if (copy && !has_verb_phrase(&pl) && has_verb_phrase(&whole))
+        if (copy && !has_verb_phrase(&pl) && has_verb_phrase(&whole)) {
+            /* "Iran, which armed Russia, condemned Israel": the terminal
+             * clause was the main one; the interior clauses may still go */
+            dyad_options keep_end = c->opt;
+            keep_end.comma_emax = 0;
+            pl_item *again = dy_arena_alloc(c->arena, (size_t)whole.n * sizeof *again);
             pl = whole;
+            if (again) {
+                memcpy(again, whole.items, (size_t)whole.n * sizeof *again);
+                pl.items = again;
+                pl_delete_comma_clauses(c->arena, &pl, &keep_end);
+                if (!has_verb_phrase(&pl))
+                    pl = whole;
+            }
+        }
+        drop_commas_before_verbs(&pl);
     } else {
         pl_delete_comma_clauses(c->arena, &pl, &c->opt);
         pl_assign_codes(&pl, c->eng, date, false, c->arena);

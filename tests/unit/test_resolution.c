@@ -492,3 +492,84 @@ Test(resolution, an_agent_coded_target_comes_before_an_uncoded_phrase)
     cr_assert_not_null(e);
     cr_assert_str_eq(e->target.code, "---MIL");
 }
+
+/* ---- clauses: whose verb it is, and what it acts on -------------------- */
+
+static size_t count_code(const dyad_result *r, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_events; i++)
+        n += strcmp(r->events[i].code, code) == 0;
+    return n;
+}
+
+Test(resolution, a_compound_subject_with_an_uncoded_object_is_reciprocal)
+{
+    dyad_result r = code("Gondor and Arnor met the delegations.");
+    cr_assert_eq(count_code(&r, "040"), 2);
+    const dyad_event *e = find(&r, 0, "040");
+    cr_assert_not_null(e);
+    cr_assert(strcmp(e->target.code, "GON") == 0 || strcmp(e->target.code, "ARN") == 0);
+}
+
+Test(resolution, a_compound_subject_acting_on_an_agent_is_not_reciprocal)
+{
+    /* the police are a coded (agent-only) target, not a mere phrase */
+    dyad_result r = code("Gondor and Arnor criticized the police.");
+    cr_assert_eq(count_code(&r, "111"), 2);
+    for (size_t i = 0; i < r.n_events; i++)
+        cr_assert_str_eq(r.events[i].target.code, "---COP");
+}
+
+Test(resolution, the_second_of_two_joined_clauses_has_its_own_subject)
+{
+    dyad_result r = code("Gondor praised Mordor but Arnor criticized Mordor.");
+    const dyad_event *e = find(&r, 0, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "ARN");
+    cr_assert_str_eq(e->target.code, "MOR");
+}
+
+Test(resolution, a_relative_clause_belongs_to_the_noun_it_follows)
+{
+    /* "which attacked Arnor" is Mordor's act; its main clause is Gondor's */
+    dyad_result r = code("Gondor criticized Mordor, which attacked Arnor last week.");
+    const dyad_event *e = find(&r, 0, "190");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "MOR");
+    cr_assert_str_eq(e->target.code, "ARN");
+    e = find(&r, 0, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GON");
+    /* inside a coded object, with no commas */
+    r = code("Gondor praised the troops who attacked Mordor.");
+    e = find(&r, 0, "190");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "---MIL");
+    cr_assert_str_eq(e->target.code, "MOR");
+    /* counter-example: in an object relative the noun is not the doer */
+    r = code("Gondor criticized Mordor, which Arnor attacked last week.");
+    e = find(&r, 0, "190");
+    cr_assert(e == NULL || strcmp(e->source.code, "MOR") != 0);
+}
+
+Test(resolution, an_inserted_clause_between_subject_and_verb_is_skipped)
+{
+    dyad_result r = code("Gondor, which has long armed Mordor, criticized Arnor.");
+    const dyad_event *e = find(&r, 0, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GON");
+    cr_assert_str_eq(e->target.code, "ARN");
+}
+
+Test(resolution, an_actor_in_a_clause_inside_a_preposition_is_not_the_target)
+{
+    /* the police arrested a man (uncoded), not Mordor */
+    dyad_result r = code("Gondorian police arrested a man for helping rebels travel to Mordor.");
+    cr_assert_null(find(&r, 0, "173"));
+    /* counter-example: an actor in a plain prepositional phrase still is */
+    r = code("Gondorian police arrested a journalist from Mordor.");
+    const dyad_event *e = find(&r, 0, "173");
+    cr_assert_not_null(e);
+    cr_assert_eq(strncmp(e->target.code, "MOR", 3), 0, "%s", e->target.code);
+}
