@@ -597,6 +597,13 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
         dy_place_mention m[16];
         uint32_t nm = dy_places_find(g, tok, n, v, &ctx, m, 16);
         int k = dy_places_event_location(m, nm, v);
+        bool visit = !e->target.code[0];   /* a visit waiting for its host */
+        for (uint32_t j = 0; visit && k < 0 && j < nm; j++)
+            if ((m[j].why == DY_WHY_DIRECTION && m[j].first > v &&
+                 (dy_token_is(&tok[m[j].first - 1], "to") ||
+                  dy_token_is(&tok[m[j].first - 1], "into"))) ||
+                (m[j].why == DY_WHY_NO_PREP && m[j].first > v && m[j].first <= v + 2))
+                k = (int)j;   /* "flew to Geneva", "visited Geneva": where the visit is */
         if (k < 0)
             continue;
         const dy_place *p = m[k].place;
@@ -611,7 +618,27 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
             e->source.code = with_country(c, e->source.code, p->cc3);
             e->target.code = with_country(c, e->target.code, p->cc3);
         }
+        /* the host of a visit is the country of its place, unless it is
+         * the visitor's own ("attended a summit in Washington") */
+        if (visit && strlen(p->cc3) == 3 && strncmp(e->source.code, p->cc3, 3) != 0) {
+            e->target = (dyad_actor){dy_arena_strdup(c->doc, p->cc3), written};
+            e->target_start = from;
+            e->target_end = to;
+        }
     }
+}
+
+/* Visits whose host no place gave are dropped, as an event with no target
+ * is when require_dyad is on (the default). */
+static void drop_open_visits(dyad_coder *c, size_t first)
+{
+    if (!c->opt.require_dyad)
+        return;
+    size_t out = first;
+    for (size_t i = first; i < c->n_events; i++)
+        if (c->events[i].target.code[0])
+            c->events[out++] = c->events[i];
+    c->n_events = out;
 }
 
 /* ---- duplicates ----------------------------------------------------- */
@@ -809,6 +836,7 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
             date_events(c, sentence_first, text, st_tok, sp.count, date, article_date, past,
                         n_past);
             locate_events(c, sentence_first, text, st_tok, sp.count, &hints);
+            drop_open_visits(c, sentence_first);
         }
         c->in_article = false;
         if (st == DYAD_OK)

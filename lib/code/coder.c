@@ -675,7 +675,8 @@ static bool push_event(dyad_coder *c, const pl_list *pl, const ev_actor *src,
         src = tgt;
         tgt = t;
     }
-    if (c->opt.require_dyad && (strcmp(src->code, "---") == 0 || strcmp(tgt->code, "---") == 0))
+    if (c->opt.require_dyad && (strcmp(src->code, "---") == 0 ||
+                                (strcmp(tgt->code, "---") == 0 && !c->open_target)))
         return true;
     for (size_t i = c->first_event; i < c->n_events; i++) {
         const dyad_event *e = &c->events[i];
@@ -702,7 +703,9 @@ static bool push_event(dyad_coder *c, const pl_list *pl, const ev_actor *src,
     if (c->tok) {
         span_of(c, pl, src->open, pl->items[src->open].mate, &e->source_start, &e->source_end);
         span_of(c, pl, verb->first, verb->last, &e->verb_start, &e->verb_end);
-        span_of(c, pl, tgt->open, pl->items[tgt->open].mate, &e->target_start, &e->target_end);
+        if (tgt->open >= 0)
+            span_of(c, pl, tgt->open, pl->items[tgt->open].mate, &e->target_start,
+                    &e->target_end);
     }
     return true;
 }
@@ -740,6 +743,20 @@ static void make_events(dyad_coder *c, const pl_list *pl, const seq *up, const s
     for (size_t i = 0; i < nta; i++)
         for (size_t j = 0; j < nsa; j++)
             push_event(c, pl, &ta[i], &sa[j], c2, verb, pattern, passive);
+}
+
+/* Whether a compound subject's uncoded object is something its members
+ * share with each other: a pattern named it ("improved relations",
+ * "signed a fishing accord", "held talks") and the code is one of
+ * cooperation or consultation between them.  "Israel, the US and Jordan
+ * intercepted the drones" or "Egypt and Qatar condemned the move" are
+ * each member acting on the object, not on each other. */
+static bool shared_object(const char *code, const char *pattern)
+{
+    if (!pattern[0] || code[0] != '0' || code[1] < '3' || code[1] > '6')
+        return false;
+    return strncmp(code, "042", 3) != 0 && strncmp(code, "043", 3) != 0 &&
+           strncmp(code, "045", 3) != 0;
 }
 
 /* "The US, Russia and Switzerland met", "Israel and Hamas agreed to a
@@ -963,16 +980,29 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
              * the verb ("the US, Russia and Switzerland met") or has no code
              * at all ("Brazil and Chile improved their relations") is
              * reciprocal */
+            bool no_target = tgt.at < 0 || strcmp(entity_item(pl, &up, &lo, tgt)->code, "---") == 0;
             bool mutual = c->in_article && m.target.at < 0 &&
-                          (tgt.at < 0 || tgt.upper ||
-                           strcmp(entity_item(pl, &up, &lo, tgt)->code, "---") == 0) &&
+                          (tgt.at < 0 || tgt.upper || (no_target && shared_object(code, pattern))) &&
                           pl->items[(src.upper ? &up : &lo)->v[src.at].pl].tag == PL_TAG_NEC;
-            if (tgt.at >= 0 && !mutual) {
+            bool visit = c->in_article && no_target && strcmp(code, "042") == 0;
+            if (tgt.at >= 0 && !mutual && !visit) {
                 ev_verb v = {verb_text(c, pl, first, last), first, last};
                 make_events(c, pl, &up, &lo, src, tgt, code, &v, pattern, passive);
             } else if (mutual) {
                 ev_verb v = {verb_text(c, pl, first, last), first, last};
                 reciprocal_events(c, pl, &up, &lo, src, code, &v, pattern);
+            } else if (visit) {
+                /* "the president arrived in Sochi", "attended a summit in
+                 * Geneva": a visit's target is its host, which the
+                 * article's place resolution may find (else it is dropped) */
+                ev_verb v = {verb_text(c, pl, first, last), first, last};
+                ev_actor s[64];
+                size_t ns = loc_actors(c, pl, &up, &lo, src, s, 64);
+                ev_actor host = {"---", "", -1};
+                c->open_target = true;
+                for (size_t i = 0; i < ns; i++)
+                    push_event(c, pl, &s[i], &host, code, &v, pattern, false);
+                c->open_target = false;
             }
         }
         k = vp_end;                       /* a coded phrase is not searched further */

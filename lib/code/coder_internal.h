@@ -45,6 +45,8 @@ struct dyad_coder {
     dy_frame frames[DY_MAX_FRAMES];   /* the sentence's reporting frames */
     size_t n_frames;
     bool inner_pass;         /* coding a reported clause of the sentence */
+    bool open_target;        /* push_event keeps a visit with no target yet: the
+                                article may take its host from its place */
     const char *reporter_code;        /* then: the frame's speaker code */
 };
 

@@ -47,4 +47,20 @@ static inline uint32_t dy_token_at(const dy_token *tok, uint32_t n, uint32_t sta
     return lo < n && tok[lo].start == start ? lo : n;
 }
 
+/* The token is the word w (lower case ASCII), in any case. */
+static inline bool dy_token_is(const dy_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    if (t->len != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = t->text[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch != w[i])
+            return false;
+    }
+    return true;
+}
+
 #endif

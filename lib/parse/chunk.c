@@ -869,6 +869,18 @@ static bool np_takes_pp(const ps *p, int32_t k, int ctx)
         return false;
     if (!np_start(p, k + 1, true))
         return false;
+    if (l == L_OF && ctx == CTX_OBJ && k > 0 &&
+        (T(p, k - 1) == DY_TAG_NNP || T(p, k - 1) == DY_TAG_NNPS)) {
+        /* "accused Iran of meddling", "convicted Smith of fraud": after a
+         * name that is the verb's object, "of" and a common noun phrase
+         * belong to the verb; "the Republic of Korea", "Xi of China" stay
+         * one name */
+        int32_t e = base_end(p, k + 1, true, false);
+        for (int32_t j = k + 1; j < e; j++)
+            if (T(p, j) == DY_TAG_NNP || T(p, j) == DY_TAG_NNPS)
+                return true;
+        return false;
+    }
     if (l == L_OF)
         return true;
     if (ctx == CTX_SUBJ || p->in_subj)

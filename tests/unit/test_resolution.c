@@ -23,7 +23,13 @@ static const char *verbs_txt =
     "--- ARREST [173] ---\n"
     "ARREST\n\n"
     "--- VISIT [042] ---\n"
-    "VISIT\n";
+    "VISIT\n\n"
+    "--- IMPROVE [---] ---\n"
+    "IMPROVE\n"
+    "- * RELATIONS [050]\n\n"
+    "--- TRAVEL [---] ---\n"
+    "FLY {FLEW FLIES FLYING}\n"
+    "- * TO [042]\n";
 
 /* Two invented countries and their leaders; "Kim Tal Sun" is known, his
  * sister "Kim Ara Sun" is not. */
@@ -503,13 +509,17 @@ static size_t count_code(const dyad_result *r, const char *code)
     return n;
 }
 
-Test(resolution, a_compound_subject_with_an_uncoded_object_is_reciprocal)
+Test(resolution, a_compound_subject_with_a_shared_uncoded_object_is_reciprocal)
 {
-    dyad_result r = code("Gondor and Arnor met the delegations.");
-    cr_assert_eq(count_code(&r, "040"), 2);
-    const dyad_event *e = find(&r, 0, "040");
+    /* the pattern names what they share: their relations */
+    dyad_result r = code("Gondor and Arnor improved their relations.");
+    cr_assert_eq(count_code(&r, "050"), 2);
+    const dyad_event *e = find(&r, 0, "050");
     cr_assert_not_null(e);
     cr_assert(strcmp(e->target.code, "GON") == 0 || strcmp(e->target.code, "ARN") == 0);
+    /* counter-examples: each acts on the object, not on the other */
+    r = code("Gondor and Arnor criticized the decision. Gondor and Arnor met the delegations.");
+    cr_assert_eq(r.n_events, 0);
 }
 
 Test(resolution, a_compound_subject_acting_on_an_agent_is_not_reciprocal)
@@ -572,4 +582,32 @@ Test(resolution, an_actor_in_a_clause_inside_a_preposition_is_not_the_target)
     const dyad_event *e = find(&r, 0, "173");
     cr_assert_not_null(e);
     cr_assert_eq(strncmp(e->target.code, "MOR", 3), 0, "%s", e->target.code);
+}
+
+/* ---- the host of a visit ---------------------------------------------- */
+
+Test(resolution, a_visit_with_no_actor_after_it_is_to_the_country_of_its_place)
+{
+    dyad_result r = code("Aragorn Elessar visited Geneva on Monday. "
+                         "Sauron Gorthaur flew to Geneva for talks.");
+    const dyad_event *e = find(&r, 0, "042");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->target.code, "CHE");
+    cr_assert_str_eq(e->target.text, "Geneva");
+    cr_assert_str_eq(e->location.country, "CHE");
+    e = find(&r, 1, "042");
+    cr_assert_not_null(e, "'flew to Geneva': the destination is the host");
+    cr_assert_str_eq(e->source.code, "MORGOV");
+    cr_assert_str_eq(e->target.code, "CHE");
+}
+
+Test(resolution, a_visit_with_no_place_and_no_target_is_not_coded)
+{
+    dyad_result r = code("Aragorn Elessar visited a hospital on Monday.");
+    cr_assert_null(find(&r, 0, "042"));
+    /* a named target is kept whatever the place */
+    r = code("Aragorn Elessar visited Arnor on Monday.");
+    const dyad_event *e = find(&r, 0, "042");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->target.code, "ARN");
 }
