@@ -19,6 +19,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/diag.h"
 
@@ -873,24 +874,68 @@ dyad_status pl_delete_comma_clauses(dy_arena *a, pl_list *pl, const dyad_options
 
 /* ---- actor and agent codes -------------------------------------------- */
 
+/* Words that begin a prepositional complement inside an entity ("the
+ * coalition in Yemen", "the attack on a tanker"). */
+static bool is_preposition(const char *t)
+{
+    static const char *const preps[] = {
+        "of", "in", "on", "at", "against", "from", "with", "for", "by", "to",
+        "near", "into", "onto", "over", "under", "across", "inside", "outside",
+        "along", "around", "between", "among", "toward", "towards", "through",
+        "throughout", "within", "behind", "beyond", "after", "before", "during",
+        "since", "via", "off", "upon", "amid", "despite", "including",
+    };
+    size_t n = strlen(t);
+    if (n < 2 || n > 10)
+        return false;
+    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
+        if (strlen(preps[i]) == n && strncasecmp(t, preps[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* PETRARCH's check_NEphrase: the first actor found in the phrase gives the
  * base code; every agent found outside the actor's words adds its code
  * before ("NGO~") or after ("~GOV") it -- an agent's words are not searched
  * again for shorter agents -- stopping at the first agent whose code is
- * already there. */
-static const char *code_phrase(const dyad_engine *e, const uint32_t *w, size_t n,
-                               int32_t date, bool prefer_named, dy_arena *a)
+ * already there.
+ *
+ * dyad's addition, hyphenated modifiers (docs/dictionaries.md): a word
+ * "X-led", "X-based", "X-flagged" ... (DY_HYPHEN_MEMBER) whose X is an
+ * actor gives X's code to a phrase whose own words name no actor.  It
+ * counts for the words up to the next preposition (its noun group: "the
+ * Saudi-led coalition in Yemen" is SAU, not YEM), after any actor among
+ * them ("the US-led Iraqi forces" are IRQ, "the Kurdish-led SDF" the SDF);
+ * txt holds the words as written (NULL: no modifier is read). */
+static const char *code_phrase(const dyad_engine *e, const uint32_t *w,
+                               const char *const *txt, size_t n, int32_t date,
+                               bool prefer_named, dy_arena *a)
 {
     const char *actor = NULL;
     size_t actor_at = 0, actor_len = 0;
+    const char *hy = NULL;             /* modifier of the current noun group */
+    size_t hy_at = 0, hy_len = 0;
     for (size_t k = 0; k < n && !actor; k++) {
-        size_t len;
+        size_t len, at;
         const char *code;
+        if (hy && txt[k] && is_preposition(txt[k]))
+            break;                        /* the modifier's noun group ends */
         if (w[k] && dy_actors_match(e->actors, w, n, k, date, &len, &code)) {
             actor = code;
             actor_at = k;
             actor_len = len;
+        } else if (!hy && txt && txt[k] && strchr(txt[k], '-') &&
+                   dy_actors_match_hyphen(e->actors, w, n, k, txt[k], date, &at, &len,
+                                          &code)) {
+            hy = code;
+            hy_at = at;
+            hy_len = len;
         }
+    }
+    if (!actor && hy) {
+        actor = hy;
+        actor_at = hy_at;
+        actor_len = hy_len;
     }
     /* "his Chinese counterpart Wang Yi": a nationality (a bare country
      * code) followed by a named actor of that country is the named actor
@@ -971,6 +1016,7 @@ void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, bool prefe
                      dy_arena *a)
 {
     uint32_t *w = NULL;
+    const char **txt = NULL;
     size_t wcap = 0;
     for (int32_t i = 0; i < pl->n; i++) {
         pl_item *it = &pl->items[i];
@@ -986,13 +1032,19 @@ void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, bool prefe
                 if (!nw)
                     break;
                 w = nw;
+                const char **nt = realloc(txt, ncap * sizeof *nt);
+                if (!nt)
+                    break;
+                txt = nt;
                 wcap = ncap;
             }
-            w[n++] = pl->items[j].wid;
+            w[n] = pl->items[j].wid;
+            txt[n++] = pl->items[j].text;
         }
-        const char *code = code_phrase(e, w, n, date, prefer_named, a);
+        const char *code = code_phrase(e, w, txt, n, date, prefer_named, a);
         if (code)
             it->code = code;
     }
     free(w);
+    free(txt);
 }

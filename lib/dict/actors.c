@@ -721,3 +721,148 @@ bool dy_actors_match(const dy_actors *a, const uint32_t *words, size_t n,
         return false;
     return match_started(a, words, n, pos, date, len, code);
 }
+
+/* ------------------------------------------------------------------ */
+/* Hyphenated modifiers ("US-led", "Russian-backed", "pro-Russian")    */
+/* ------------------------------------------------------------------ */
+
+/* What "X-suffix" says of the noun it modifies (docs/dictionaries.md,
+ * "Hyphenated modifiers").  Only the MEMBER suffixes make X the actor's
+ * country: the noun is X's own (led, run or owned by X, based in X, a ship
+ * under X's flag).  The others name a relation in which X stays a different
+ * party: a patron ("Iranian-backed Houthis" are Yemeni rebels, as the
+ * dictionary codes them), a place of origin ("a Chinese-made drone", "a
+ * Syrian-born German"), land X holds ("Israeli-occupied Golan"), or
+ * something X did to or for the noun ("a Qatar-brokered truce", "a
+ * US-sanctioned oligarch").  They are listed so that the decision is
+ * written down and tested; they give no code, as an unlisted suffix does. */
+static const struct hyphen_suffix {
+    const char *suffix;
+    dy_hyphen_kind kind;
+} hyphen_suffixes[] = {
+    {"led", DY_HYPHEN_MEMBER},         {"run", DY_HYPHEN_MEMBER},
+    {"owned", DY_HYPHEN_MEMBER},       {"operated", DY_HYPHEN_MEMBER},
+    {"commanded", DY_HYPHEN_MEMBER},   {"headed", DY_HYPHEN_MEMBER},
+    {"based", DY_HYPHEN_MEMBER},       {"flagged", DY_HYPHEN_MEMBER},
+    {"registered", DY_HYPHEN_MEMBER},
+
+    {"backed", DY_HYPHEN_PATRON},      {"funded", DY_HYPHEN_PATRON},
+    {"financed", DY_HYPHEN_PATRON},    {"sponsored", DY_HYPHEN_PATRON},
+    {"supported", DY_HYPHEN_PATRON},   {"armed", DY_HYPHEN_PATRON},
+    {"trained", DY_HYPHEN_PATRON},     {"equipped", DY_HYPHEN_PATRON},
+    {"allied", DY_HYPHEN_PATRON},      {"aligned", DY_HYPHEN_PATRON},
+    {"affiliated", DY_HYPHEN_PATRON},  {"linked", DY_HYPHEN_PATRON},
+    {"inspired", DY_HYPHEN_PATRON},    {"installed", DY_HYPHEN_PATRON},
+    {"dominated", DY_HYPHEN_PATRON},   {"friendly", DY_HYPHEN_PATRON},
+
+    {"made", DY_HYPHEN_ORIGIN},        {"built", DY_HYPHEN_ORIGIN},
+    {"manufactured", DY_HYPHEN_ORIGIN}, {"produced", DY_HYPHEN_ORIGIN},
+    {"designed", DY_HYPHEN_ORIGIN},    {"supplied", DY_HYPHEN_ORIGIN},
+    {"born", DY_HYPHEN_ORIGIN},        {"educated", DY_HYPHEN_ORIGIN},
+    {"speaking", DY_HYPHEN_ORIGIN},
+
+    {"occupied", DY_HYPHEN_TERRITORY}, {"held", DY_HYPHEN_TERRITORY},
+    {"controlled", DY_HYPHEN_TERRITORY}, {"annexed", DY_HYPHEN_TERRITORY},
+    {"administered", DY_HYPHEN_TERRITORY},
+
+    {"brokered", DY_HYPHEN_OBJECT},    {"mediated", DY_HYPHEN_OBJECT},
+    {"imposed", DY_HYPHEN_OBJECT},     {"sanctioned", DY_HYPHEN_OBJECT},
+    {"designated", DY_HYPHEN_OBJECT},  {"bound", DY_HYPHEN_OBJECT},
+    {"hosted", DY_HYPHEN_OBJECT},
+};
+
+static bool ascii_ieq(const char *s, size_t n, const char *lower)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lower[i] || lower[i] == '\0')
+            return false;
+    }
+    return lower[n] == '\0';
+}
+
+dy_hyphen_kind dy_hyphen_modifier(const char *word, const char **x, size_t *x_len)
+{
+    if (x)
+        *x = NULL;
+    if (x_len)
+        *x_len = 0;
+    if (!word)
+        return DY_HYPHEN_NONE;
+    size_t n = strlen(word);
+    const char *last = NULL;
+    for (const char *p = word; *p; p++)
+        if (*p == '-')
+            last = p;
+    if (!last || last == word || last + 1 == word + n)
+        return DY_HYPHEN_NONE;         /* no hyphen inside the word */
+    /* pro-X, anti-X: X is what follows the first hyphen */
+    const char *first = memchr(word, '-', n);
+    size_t head = (size_t)(first - word);
+    if (ascii_ieq(word, head, "pro") || ascii_ieq(word, head, "anti")) {
+        if (x)
+            *x = first + 1;
+        if (x_len)
+            *x_len = n - head - 1;
+        return DY_HYPHEN_STANCE;
+    }
+    const char *suf = last + 1;
+    size_t suf_len = n - (size_t)(suf - word);
+    for (size_t i = 0; i < sizeof hyphen_suffixes / sizeof *hyphen_suffixes; i++) {
+        if (ascii_ieq(suf, suf_len, hyphen_suffixes[i].suffix)) {
+            if (x)
+                *x = word;
+            if (x_len)
+                *x_len = (size_t)(last - word);
+            return hyphen_suffixes[i].kind;
+        }
+    }
+    return DY_HYPHEN_NONE;
+}
+
+#define HYPHEN_MAX_WORDS 8     /* words of X, the modifier's included */
+
+bool dy_actors_match_hyphen(const dy_actors *a, const uint32_t *words, size_t n,
+                            size_t pos, const char *text, int32_t date, size_t *at,
+                            size_t *len, const char **code)
+{
+    const char *x;
+    size_t xn;
+    if (!a || !words || pos >= n ||
+        dy_hyphen_modifier(text, &x, &xn) != DY_HYPHEN_MEMBER)
+        return false;
+    char buf[256];
+    if (xn == 0 || xn >= sizeof buf)
+        return false;
+    for (size_t i = 0; i < xn; i++) {
+        char c = x[i];
+        buf[i] = (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+    }
+    uint32_t id = dy_intern_find(a->words, buf, xn);
+    if (!id)
+        return false;
+    /* The words that may name X, with the modifier read as X: a phrase
+     * must end exactly there.  The earliest start is the longest name. */
+    size_t from = pos + 1 > HYPHEN_MAX_WORDS ? pos + 1 - HYPHEN_MAX_WORDS : 0;
+    uint32_t w[HYPHEN_MAX_WORDS];
+    size_t m = pos + 1 - from;
+    memcpy(w, words + from, m * sizeof *w);
+    w[m - 1] = id;
+    for (size_t j = 0; j < m; j++) {
+        size_t l;
+        const char *c;
+        if (w[j] && dy_actors_match(a, w, m, j, date, &l, &c) && j + l == m &&
+            strcmp(c, NULL_CODE) != 0) {
+            if (at)
+                *at = from + j;
+            if (len)
+                *len = l;
+            if (code)
+                *code = c;
+            return true;
+        }
+    }
+    return false;
+}

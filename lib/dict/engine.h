@@ -55,6 +55,42 @@ const struct dy_gazetteer *dy_engine_places(const dyad_engine *e);
 bool dy_actors_match(const dy_actors *a, const uint32_t *words, size_t n,
                      size_t pos, int32_t date, size_t *len, const char **code);
 
+/* Hyphenated modifiers ("a US-led coalition", "Russian-backed rebels"):
+ * the tokenizer keeps "US-led" as one word, which no dictionary phrase
+ * holds.  dy_hyphen_modifier() says what such a word means for actor
+ * coding, from a small list of participle suffixes (and the prefixes pro-
+ * and anti-); docs/dictionaries.md gives the rule and its reasons.  Only
+ * DY_HYPHEN_MEMBER makes X the actor's country; every other kind says why
+ * X is not the actor. */
+typedef enum dy_hyphen_kind {
+    DY_HYPHEN_NONE = 0,    /* not a listed modifier (also "Russia-Ukraine") */
+    DY_HYPHEN_MEMBER,      /* X-led, -run, -owned, -operated, -commanded, -headed,
+                            * -based, -flagged, -registered: the head is X's */
+    DY_HYPHEN_PATRON,      /* X-backed, -funded, -sponsored, -allied, -linked, ...:
+                            * a separate party that X supports or sways */
+    DY_HYPHEN_ORIGIN,      /* X-made, -built, -supplied, -born, ...: where a
+                            * thing or a person comes from */
+    DY_HYPHEN_TERRITORY,   /* X-occupied, -held, -controlled, -annexed,
+                            * -administered: land that X holds, a place */
+    DY_HYPHEN_OBJECT,      /* X-brokered, -imposed, -sanctioned, -designated,
+                            * -bound, -hosted: what X does to or for the head */
+    DY_HYPHEN_STANCE,      /* pro-X, anti-X: a stance toward X */
+} dy_hyphen_kind;
+
+/* The kind of the word (as written; ASCII case does not matter) and, for
+ * a listed kind, its X part: the text before the last hyphen ("U.S." of
+ * "U.S.-led"), or after "pro-"/"anti-". */
+dy_hyphen_kind dy_hyphen_modifier(const char *word, const char **x, size_t *x_len);
+
+/* For a DY_HYPHEN_MEMBER word words[pos] whose text is `text`: is X an
+ * actor, alone ("Saudi-led") or as the end of a phrase that begins up to
+ * seven words before ("United States-led")?  Then *at and *len are the
+ * words that name X, the modifier included, and *code X's code at `date`.
+ * An entry with the null code ("---") is no actor here. */
+bool dy_actors_match_hyphen(const dy_actors *a, const uint32_t *words, size_t n,
+                            size_t pos, const char *text, int32_t date, size_t *at,
+                            size_t *len, const char **code);
+
 /* ---- agents (lib/dict/agents.c) ------------------------------------ */
 
 /* Does an agent phrase start at words[pos]?  *code is the agent code
