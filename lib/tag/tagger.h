@@ -3,7 +3,8 @@
  * A first-order hidden Markov model decoded with Viterbi over each word's
  * candidate tags, followed by a few contextual corrections the bigram model
  * cannot see.  Emissions come from the Treebank word counts shipped with
- * Lingua::EN::Tagger; words it lacks are tagged from their shape and last
+ * Lingua::EN::Tagger (for its rare -ed and -ing forms, smoothed with the
+ * unknown-word model); words it lacks are tagged from their shape and last
  * letters (a suffix model trained on the Treebank's rare words) narrowed by
  * what WordNet says the word or its stem can be.  Everything is compiled
  * into the library (lib/tag/lexicon.h); docs/tagger.md has the method,

@@ -162,6 +162,165 @@ Test(tagger, participles_and_past_tenses_in_context)
                 "IN NN , PRP VBD NN VBD TO VB RP DT NN .");
 }
 
+/* Tags a sentence written with the tags to check after its key words,
+ * "Gunmen abducted/VBD three aid workers .", and checks those words only.
+ * Returns the number of wrong tags, each also an expectation failure that
+ * shows the tagged sentence. */
+static int check_marked(const char *marked)
+{
+    static sent st;
+    static char plain[4096], want[MAX_TOK][8];
+    char out[8192];
+    size_t o = 0;
+    uint32_t nw = 0;
+    cr_assert_lt(strlen(marked), sizeof plain);
+    /* strip the "/TAG" marks, remembering which token each belongs to */
+    for (const char *p = marked; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        const char *slash = NULL;
+        for (size_t k = 1; k + 1 < len; k++)
+            if (p[k] == '/' && p[k + 1] >= 'A' && p[k + 1] <= 'Z')
+                slash = p + k;
+        size_t wl = slash ? (size_t)(slash - p) : len;
+        cr_assert_lt(nw, MAX_TOK);
+        want[nw][0] = '\0';
+        if (slash) {
+            size_t tl = len - wl - 1;
+            cr_assert_lt(tl, sizeof want[0]);
+            memcpy(want[nw], slash + 1, tl);
+            want[nw][tl] = '\0';
+        }
+        memcpy(plain + o, p, wl);
+        o += wl;
+        plain[o++] = ' ';
+        nw++;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    plain[o ? o - 1 : 0] = '\0';
+    split(&st, plain);
+    cr_assert_eq(st.n, nw);
+    dy_tag_sentence(st.tok, st.n, NULL);
+    tagged(&st, out, sizeof out);
+    int wrong = 0;
+    for (uint32_t i = 0; i < st.n; i++) {
+        if (!want[i][0] || strcmp(dy_tag_name(st.tok[i].tag), want[i]) == 0)
+            continue;
+        wrong++;
+        cr_expect_fail("%s: want %s: %s", st.tok[i].text, want[i], out);
+    }
+    return wrong;
+}
+
+/* News verbs and -ing words that event coding depends on: past tenses the
+ * Treebank saw rarely or never (or mistagged: "abducted" twice as NN),
+ * nominal -ing words after a determiner, and -ing words after a noun that
+ * are real verbs.  Harder cases that still fail are not listed: "a vessel
+ * smuggling/VBG fuel" (read as a compound), "Soldiers kept firing/VBG on
+ * the crowd" (a gerund after a verb other than an auxiliary). */
+static const char *const news_verbs[] = {
+    /* past tenses right after the subject */
+    "Gunmen abducted/VBD three aid workers near the border on Monday .",
+    "The two countries normalized/VBD relations in 2015 .",
+    "Militants/NNS shelled/VBD the town overnight , and the shelling/NN killed/VBD four "
+    "civilians .",
+    "Authorities evacuated/VBD thousands of residents ahead of the storm .",
+    "Government forces bombarded/VBD rebel positions outside the city .",
+    "Police detained/VBD a journalist at the airport on Tuesday .",
+    "The European Union sanctioned/VBD five officials over the crackdown .",
+    "Kidnappers abducted/VBD a French engineer in the north of the country .",
+    "Troops evacuated/VBD the wounded from the village .",
+    "Rebels shelled/VBD government positions near the airport .",
+    "The navy intercepted/VBD a boat carrying/VBG weapons .",
+    "Protesters blockaded/VBD the main road for three days .",
+    "The court sentenced/VBD the former minister to ten years in prison .",
+    "Washington sanctioned/VBD two Chinese firms on Friday .",
+    "Security forces detained/VBD dozens of protesters and confiscated/VBD their phones .",
+    "Israeli jets bombarded/VBD targets in Gaza after rockets were fired/VBN .",
+    "The ministry expelled/VBD two diplomats and summoned/VBD the ambassador .",
+    "Pirates hijacked/VBD a tanker off the coast of Somalia .",
+    "Both sides normalized/VBD ties after years of hostility .",
+    "Insurgents ambushed/VBD a convoy in the province .",
+    "Soldiers/NNS deported/VBD hundreds of migrants last month .",
+    "Militants/NNS kidnapped/VBD two foreigners in the desert .",
+    "He said gunmen abducted/VBD the mayor from his home .",
+    "Demonstrators torched/VBD police vehicles in the capital .",
+    "Officials said the army evacuated/VBD civilians before the offensive .",
+    "Hackers/NNS targeted/VBD the websites of three ministries .",
+    "Unidentified gunmen kidnapped/VBD a local journalist in the south .",
+    "Turkish artillery pounded/VBD Kurdish positions across the border .",
+    "Mobs looted/VBD shops and torched/VBD cars in the city centre .",
+    "Prosecutors/NNS indicted/VBD the former president on corruption charges .",
+    "North Korea test-fired/VBD missiles toward Japan .",
+    "The rival factions reconciled/VBD in 2019 after years of feuding/NN .",
+    "Violence erupted/VBD after the president died/VBD .",
+    "Refugees fleeing/VBG the fighting/NN crossed/VBD into Jordan .",
+    /* ... and participles that stay participles */
+    "Three aid workers abducted/VBN on Monday were released/VBN .",
+    "Residents evacuated/VBN from the area have returned/VBN .",
+    "The journalists were detained/VBN at the border .",
+    "The town has been shelled/VBN every night since March .",
+    "The man arrested/VBN after the attack confessed/VBD .",
+    /* a nominal -ing after a determiner, with or without modifiers */
+    "Police arrested two men after the museum shooting/NN last week .",
+    "The bombing/NN killed/VBD twelve people at a market .",
+    "A meeting/NN between the two leaders is planned for May .",
+    "The killing/NN of the journalist drew international condemnation .",
+    "Residents fled after the shelling/NN of the northern district .",
+    "The minister condemned the school shooting/NN on Friday .",
+    "His killing/NN sparked/VBD protests across the country .",
+    "The heavy shelling/NN continued/VBD through the night .",
+    "A suicide bombing/NN at a checkpoint killed/VBD five soldiers .",
+    "The two presidents held a meeting/NN in Geneva .",
+    "Witnesses described the shooting/NN as a massacre .",
+    "The latest fighting/NN forced/VBD thousands to flee .",
+    "Iran condemned the bombing/NN .",
+    "The market bombing/NN was the deadliest in years .",
+    "Shelling/NN resumed/VBD after the talks collapsed/VBD .",
+    "Fighting/NN erupted/VBD near the border on Sunday .",
+    "The stabbing/NN occurred near the central station .",
+    "Witnesses reported heavy shelling/NN overnight .",
+    "The looting/NN continued/VBD for two days .",
+    "After the beheading/NN of a hostage , the government vowed revenge .",
+    "Dozens of people were killed in six days of fighting/NN .",
+    "Officials expect the meeting/NN to produce an agreement .",
+    /* -ing words that are verbs, also right after a noun */
+    "Troops firing/VBG on protesters killed/VBD three people .",
+    "The rebels holding/VBG the town refused to surrender .",
+    "Police are investigating/VBG the shooting/NN .",
+    "Soldiers were shelling/VBG the village when the ceasefire began .",
+    "Militias controlling/VBG the port demanded/VBD payment .",
+    "The government is holding/VBG talks with the rebels .",
+    "Aid workers fleeing/VBG the region said the bombing/NN continued/VBD .",
+    "The army began shelling/VBG the city on Sunday .",
+    "The protesters blocking/VBG the road were dispersed/VBN .",
+    "Police fired tear gas at students throwing/VBG stones .",
+    "A man carrying/VBG a knife was shot/VBN by police .",
+    "Riot police dispersing/VBG the crowd fired/VBD rubber bullets .",
+    "The suspect is accused of killing/VBG two policemen .",
+    "The troops withdrew without firing/VBG a shot .",
+    "Protesters gathered outside the building , chanting/VBG slogans .",
+    "Activists were scaling/VBG the gate and unfurling/VBG banners .",
+    "The ruling party won the vote after the shooting/NN .",
+    /* names stay names, also capitalised plurals and -ing words */
+    "Palestinians/NNPS marched in Ramallah .",
+    "Kurds/NNPS protested in Istanbul .",
+    "Americans/NNPS voted on Tuesday .",
+    "Manning/NNP said the report was wrong .",
+    "Beijing/NNP said the talks were useful .",
+};
+
+Test(tagger, news_verbs_and_nominal_ing)
+{
+    int wrong = 0;
+    for (size_t i = 0; i < sizeof news_verbs / sizeof news_verbs[0]; i++)
+        wrong += check_marked(news_verbs[i]) > 0;
+    cr_expect_eq(wrong, 0, "%d of %zu sentences have a wrong key tag", wrong,
+                 sizeof news_verbs / sizeof news_verbs[0]);
+}
+
 Test(tagger, closed_classes_and_shapes)
 {
     expect_tags("`` Yes , '' he said -LRB- twice -RRB- : # 1 is $ 5.50 -- or 12 % .",
@@ -287,6 +446,18 @@ Test(tagger, candidates_out_of_context)
     n = dy_tag_candidates("unfurling", 9, 0, tags, scores, DY_TAG_MAX_CANDIDATES);
     cr_assert_geq(n, 1);
     cr_expect_eq(tags[0], DY_TAG_VBG);
+    /* rare -ed and -ing forms keep every reading their form has, beyond
+     * the few the Treebank saw ("abducted": NN twice; "shelling": VBG
+     * once) */
+    n = dy_tag_candidates("abducted", 8, 0, tags, scores, DY_TAG_MAX_CANDIDATES);
+    int vbd = 0, nn = 0;
+    for (unsigned i = 0; i < n; i++)
+        vbd |= tags[i] == DY_TAG_VBD;
+    cr_expect(vbd, "abducted: no VBD candidate");
+    n = dy_tag_candidates("shelling", 8, 0, tags, scores, DY_TAG_MAX_CANDIDATES);
+    for (unsigned i = 0; i < n; i++)
+        nn |= tags[i] == DY_TAG_NN;
+    cr_expect(nn, "shelling: no NN candidate");
     n = dy_tag_candidates("peacekeepers", 12, 0, tags, scores, 1);
     cr_assert_eq(n, 1);
     cr_expect_eq(tags[0], DY_TAG_NNS);
