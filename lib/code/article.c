@@ -641,6 +641,118 @@ static void drop_open_visits(dyad_coder *c, size_t first)
     c->n_events = out;
 }
 
+/* ---- the country of the story --------------------------------------- */
+
+/* Codes whose first three letters are not one country: international and
+ * non-governmental bodies, militant networks, regions. */
+static bool is_country_prefix(const char *code)
+{
+    static const char *const not_country[] = {
+        "IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "UAF", "NAF", "WAF", "SAS", "WST",
+        "SEA", "SCN", "SAM", "SAF", "NMR", "MEA", "MDT", "LAM", "EUR", "EIN", "EEU",
+        "EAF", "CRB", "CFR", "CEU", "CAU", "CAS", "BLK", "ASA", "AFR", "PGS"};
+    if (!code || strlen(code) < 3)
+        return false;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z')
+            return false;
+    for (size_t i = 0; i < sizeof not_country / sizeof *not_country; i++)
+        if (strncmp(code, not_country[i], 3) == 0)
+            return false;
+    return true;
+}
+
+/* Sectors an actor almost always belongs to the country where it acts:
+ * "prosecutors", "the police", "protesters", "the government".  Armed
+ * sectors ("troops", "militants") are often foreign and are left alone. */
+static bool is_domestic_agent(const char *code)
+{
+    static const char *const domestic[] = {"GOV", "COP", "JUD", "LEG", "OPP", "CVL", "EDU",
+                                           "MED", "BUS", "LAB", "ELI", "HLH", "AGR", "ENV"};
+    if (strncmp(code, "---", 3) != 0 || strlen(code) < 6)
+        return false;
+    for (size_t i = 0; i < sizeof domestic / sizeof *domestic; i++)
+        if (strncmp(code + 3, domestic[i], 3) == 0)
+            return true;
+    return false;
+}
+
+typedef struct country_count {
+    char cc[4];
+    uint32_t n;
+} country_count;
+
+static void count_country(country_count *t, size_t *n, size_t cap, const char *code)
+{
+    if (!is_country_prefix(code))
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (strncmp(t[i].cc, code, 3) == 0) {
+            t[i].n++;
+            return;
+        }
+    if (*n < cap) {
+        memcpy(t[*n].cc, code, 3);
+        t[*n].cc[3] = '\0';
+        t[(*n)++].n = 1;
+    }
+}
+
+/* "Prosecutors accused Imamoglu of corruption" in a story from Istanbul:
+ * an actor known only by a domestic sector, with no place of its own, is
+ * of the country the story is about -- that of its dateline, or the one
+ * its events name clearly most often (at least twice as often as any
+ * other) -- when the other side of its event is of that country too or
+ * has none.  A story with no clear country leaves such actors alone. */
+static void give_story_country(dyad_coder *c, const char *dateline_cc)
+{
+    country_count t[32];
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_events; i++) {
+        const dyad_event *e = &c->events[i];
+        count_country(t, &n, 32, e->source.code);
+        count_country(t, &n, 32, e->target.code);
+        count_country(t, &n, 32, e->location.country);
+    }
+    size_t best = n;
+    uint32_t second = 0;
+    for (size_t i = 0; i < n; i++)
+        if (best == n || t[i].n > t[best].n)
+            best = i;
+    for (size_t i = 0; i < n; i++)
+        if (i != best && t[i].n > second)
+            second = t[i].n;
+    const char *cc = NULL;
+    if (dateline_cc && is_country_prefix(dateline_cc))
+        cc = dateline_cc;
+    else if (best < n && t[best].n >= 2 * second && t[best].n >= 1)
+        cc = t[best].cc;
+    if (!cc)
+        return;
+    for (size_t i = 0; i < c->n_events; i++) {
+        dyad_event *e = &c->events[i];
+        if (e->location.country && e->location.country[0])
+            continue;   /* the place it happened at said already */
+        dyad_actor *sides[2] = {&e->source, &e->target};
+        for (int s = 0; s < 2; s++) {
+            if (!is_domestic_agent(sides[s]->code))
+                continue;
+            /* "Macron spoke with the freed hostages" in a story from Mali:
+             * facing a foreign actor, the agent may be of either country */
+            const char *other = sides[1 - s]->code;
+            if (is_country_prefix(other) && strncmp(other, cc, 3) != 0)
+                continue;
+            size_t len = strlen(sides[s]->code);
+            char *code = dy_arena_alloc(c->doc, len + 1);
+            if (!code)
+                continue;
+            memcpy(code, cc, 3);
+            memcpy(code + 3, sides[s]->code + 3, len - 2);
+            sides[s]->code = code;
+        }
+    }
+}
+
 /* ---- duplicates ----------------------------------------------------- */
 
 static uint64_t mix(uint64_t h, const char *s)
@@ -774,6 +886,7 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         return dy_coder_fail(c, DYAD_ERR_NOMEM, "nomem", "%s", "out of memory");
 
     place_hints hints = {.n = 0};
+    char dateline_cc[4] = "";      /* the country of the story's dateline */
     const dy_discards *discards = c->eng->discards;
     const dy_issues *issues = c->eng->issues;
     for (uint32_t k = 0; k < n_sents; k++) {
@@ -781,8 +894,14 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         dy_token *st_tok = tok + sp.first;
         out->n_sentences++;
         dy_arena_reset(c->arena);
-        if (dy_sentence_is_dateline(tok, n_tok, sp))
+        if (dy_sentence_is_dateline(tok, n_tok, sp)) {
+            const dy_gazetteer *g = c->opt.resolve && !dateline_cc[0] ? dy_engine_places(c->eng)
+                                                                     : NULL;
+            const dy_place *p = g ? dy_places_dateline(g, st_tok, sp.count, NULL, 0) : NULL;
+            if (p && strlen(p->cc3) == 3)
+                memcpy(dateline_cc, p->cc3, 4);
             continue;
+        }
 
         size_t slen = 0;
         const char *stext = NULL;
@@ -855,6 +974,8 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
         }
     }
     dy_arena_reset(c->arena);
+    if (c->opt.resolve)
+        give_story_country(c, dateline_cc[0] ? dateline_cc : NULL);
     if (c->opt.resolve && merge_duplicates(c) != DYAD_OK)
         return dy_coder_fail(c, DYAD_ERR_NOMEM, "nomem", "%s", "out of memory");
     c->kind = "";

@@ -611,3 +611,40 @@ Test(resolution, a_visit_with_no_place_and_no_target_is_not_coded)
     cr_assert_not_null(e);
     cr_assert_str_eq(e->target.code, "ARN");
 }
+
+/* ---- the country of the story ----------------------------------------- */
+
+static const dyad_event *find_codes(const dyad_result *r, const char *src, const char *tgt)
+{
+    for (size_t i = 0; i < r->n_events; i++)
+        if (strcmp(r->events[i].source.code, src) == 0 &&
+            strcmp(r->events[i].target.code, tgt) == 0)
+            return &r->events[i];
+    return NULL;
+}
+
+Test(resolution, domestic_agents_take_the_country_of_the_dateline)
+{
+    dyad_result r = code("KYIV, May 14, 2024 (Wire) -- The police arrested a journalist on Monday.");
+    cr_assert_not_null(find_codes(&r, "UKRCOP", "UKRMED"));
+}
+
+Test(resolution, domestic_agents_take_the_country_the_story_names_most)
+{
+    dyad_result r = code("Gondorian police arrested a journalist. Gondor criticized Mordor.");
+    cr_assert_not_null(find_codes(&r, "GONCOP", "GONMED"));
+}
+
+Test(resolution, no_story_country_when_two_countries_weigh_the_same)
+{
+    dyad_result r = code("Gondor criticized Mordor. Mordor criticized Gondor. "
+                         "The police arrested a journalist.");
+    cr_assert_not_null(find_codes(&r, "---COP", "---MED"));
+}
+
+Test(resolution, an_agent_facing_a_foreign_actor_keeps_no_country)
+{
+    /* the police Sauron praised may be his own: Kyiv's dateline says nothing */
+    dyad_result r = code("KYIV, May 14, 2024 (Wire) -- Sauron Gorthaur praised the police.");
+    cr_assert_not_null(find_codes(&r, "MORGOV", "---COP"));
+}
