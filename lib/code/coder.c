@@ -207,8 +207,8 @@ static void upper_seq(const pl_list *pl, int32_t from, bool clause, seq *s)
         const pl_item *it = &pl->items[i];
         if (it->tag == PL_TAG_NEC)
             nec += it->kind == PL_CLOSE ? 1 : -1;
-        if (it->kind == PL_CLOSE && it->tag == PL_TAG_COMMA && nec <= 0)
-            break;
+        if (it->kind == PL_CLOSE && it->tag == PL_TAG_COMMA && nec <= 0 && !relative)
+            break;   /* past the relative pronoun, the comma before it leads on */
         if (clause && subject && it->kind == PL_OPEN && it->label[0] == 'S' &&
             it->label[1] == '\0' && it->mate > from)
             break;
@@ -237,6 +237,26 @@ static void lower_seq(const pl_list *pl, int32_t from, int32_t end, seq *s)
     s->upper = false;
     for (int32_t i = from; i < end && i < pl->n; i++)
         seq_add(s, &pl->items[i], i);
+}
+
+/* Where a conditional clause in [from, end) begins, else end: "would
+ * resume fighting [if Hamas violated the truce]" -- the truce and Hamas
+ * are the condition's, not the verb's (articles). */
+static int32_t before_condition(const pl_list *pl, int32_t from, int32_t end)
+{
+    for (int32_t i = from; i + 2 < end; i++) {
+        const pl_item *it = &pl->items[i];
+        if (it->kind != PL_OPEN || it->label[0] != 'S' || it->label[1] != 'B')
+            continue;   /* SBAR, or the flattened SBR */
+        for (int32_t w = i + 1; w < it->mate; w++)
+            if (pl->items[w].kind == PL_WORD) {
+                if (word_is(&pl->items[w], "if") || word_is(&pl->items[w], "unless") ||
+                    word_is(&pl->items[w], "whether"))
+                    return i;
+                break;
+            }
+    }
+    return end;
 }
 
 static bool is_ne_marker(const seq_item *x)
@@ -491,6 +511,14 @@ static bool in_clause_of_pp(const pl_list *pl, int32_t from, int32_t at)
         const pl_item *it = &pl->items[j];
         if (it->kind != PL_OPEN || strcmp(it->label, "PP") != 0 || it->mate < at)
             continue;
+        /* "condemned the launch as [a violation of UN resolutions]": what
+         * the object is called, not another target */
+        for (int32_t w = j + 1; w < at; w++)
+            if (pl->items[w].kind == PL_WORD) {
+                if (word_is(&pl->items[w], "as"))
+                    return true;
+                break;
+            }
         for (int32_t v = j + 1; v < at; v++)
             if (pl->items[v].kind == PL_OPEN && pl->items[v].tag == PL_TAG_VP &&
                 pl->items[v].mate > at)
@@ -940,7 +968,8 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
             continue;
         const dy_verb_block *blk = dy_verbs_block(verbs, form->block);
         upper_seq(pl, first - 1, c->in_article, &up);
-        lower_seq(pl, last + 1, vp_end, &lo);
+        lower_seq(pl, last + 1, c->in_article ? before_condition(pl, last + 1, vp_end) : vp_end,
+                  &lo);
 
         match_state m = {.verbs = verbs};
         const char *code = NULL, *pattern = "";

@@ -1012,6 +1012,71 @@ static const char *code_phrase(const dyad_engine *e, const uint32_t *w,
     return dy_arena_strndup(a, buf, bl);
 }
 
+/* The only word of the entity opened at i, or -1. */
+static int32_t only_word(const pl_list *pl, int32_t i)
+{
+    int32_t at = -1;
+    for (int32_t j = i + 1; j < pl->items[i].mate; j++)
+        if (pl->items[j].kind == PL_WORD) {
+            if (at >= 0)
+                return -1;
+            at = j;
+        }
+    return at;
+}
+
+static bool is_country_code(const char *code)
+{
+    return code && strlen(code) == 3 && strcmp(code, "---") != 0;
+}
+
+/* "Indian and Pakistani troops", "US and Iraqi forces": nationalities
+ * joined before one noun share it.  When the last member of a compound
+ * begins with a word that alone is a country and its code adds a sector
+ * to that country (PAK + MIL), each earlier member that is one word coded
+ * as a bare country takes the same sector.  "Israel and Hamas militants"
+ * is left alone: Hamas alone is not a country. */
+static void share_head_nouns(pl_list *pl, const dyad_engine *e, int32_t date, dy_arena *a)
+{
+    for (int32_t i = 0; i < pl->n; i++) {
+        const pl_item *nec = &pl->items[i];
+        if (nec->kind != PL_OPEN || nec->tag != PL_TAG_NEC || nec->mate <= i)
+            continue;
+        int32_t last = -1;
+        for (int32_t j = i + 1; j < nec->mate; j++)
+            if (pl->items[j].kind == PL_OPEN && pl->items[j].tag == PL_TAG_NE)
+                last = j;
+        if (last < 0 || !pl->items[last].code || only_word(pl, last) >= 0)
+            continue;
+        int32_t first = last + 1;
+        while (first < pl->items[last].mate && pl->items[first].kind != PL_WORD)
+            first++;
+        if (first >= pl->items[last].mate)
+            continue;
+        uint32_t w = pl->items[first].wid;
+        const char *t = pl->items[first].text;
+        const char *alone = code_phrase(e, &w, &t, 1, date, true, a);
+        const char *full = pl->items[last].code;
+        if (!is_country_code(alone) || strncmp(full, alone, 3) != 0 || strlen(full) <= 3)
+            continue;
+        const char *sector = full + 3;
+        for (int32_t j = i + 1; j < last; j++) {
+            pl_item *m = &pl->items[j];
+            if (m->kind != PL_OPEN || m->tag != PL_TAG_NE || only_word(pl, j) < 0 ||
+                !is_country_code(m->code))
+                continue;
+            size_t n = strlen(sector);
+            char *code = dy_arena_alloc(a, 4 + n);
+            if (!code)
+                return;
+            memcpy(code, m->code, 3);
+            memcpy(code + 3, sector, n + 1);
+            m->code = code;
+        }
+        i = nec->mate;
+    }
+}
+
 void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, bool prefer_named,
                      dy_arena *a)
 {
@@ -1045,6 +1110,8 @@ void pl_assign_codes(pl_list *pl, const dyad_engine *e, int32_t date, bool prefe
         if (code)
             it->code = code;
     }
+    if (prefer_named)
+        share_head_nouns(pl, e, date, a);
     free(w);
     free(txt);
 }

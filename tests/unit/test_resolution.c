@@ -648,3 +648,28 @@ Test(resolution, an_agent_facing_a_foreign_actor_keeps_no_country)
     dyad_result r = code("KYIV, May 14, 2024 (Wire) -- Sauron Gorthaur praised the police.");
     cr_assert_not_null(find_codes(&r, "MORGOV", "---COP"));
 }
+
+Test(resolution, nationalities_joined_before_one_noun_share_it)
+{
+    dyad_result r = code("Gondorian and Mordorian troops attacked Arnor.");
+    cr_assert_not_null(find_codes(&r, "GONMIL", "ARN"));
+    cr_assert_not_null(find_codes(&r, "MORMIL", "ARN"));
+}
+
+Test(resolution, a_subject_before_a_long_relative_clause_keeps_its_verb)
+{
+    /* the clause is too long for the comma rule to delete it */
+    dyad_result r = code("Gondor, which had been attacking Mordor for more than a week, "
+                         "praised Arnor.");
+    cr_assert_not_null(find_codes(&r, "GON", "ARN"));
+    cr_assert_not_null(find_codes(&r, "GON", "MOR"));
+}
+
+Test(resolution, actors_of_a_condition_are_not_the_verb_s)
+{
+    dyad_result r = code("Gondor said it would praise Arnor if Mordor attacked Arnor. "
+                         "Gondor criticized the decision as a betrayal of Mordor.");
+    cr_assert_null(find_codes(&r, "GON", "MOR"), "the condition's Mordor is no target");
+    const dyad_event *e = find(&r, 1, "111");
+    cr_assert_null(e, "'as a betrayal of Mordor' names the decision, it is not a target");
+}
