@@ -466,6 +466,43 @@ static int32_t quoted_speaker(const pl_list *pl, int32_t open, const dy_token *t
     return -1;
 }
 
+static const char *const possessives[] = {"its", "their", "his", "her"};
+
+/* "The Taliban said their forces had killed ...", "Russia said its troops
+ * ...": an agent after a possessive pronoun belongs to the pronoun's
+ * referent -- the speaker of a reported clause, the person last named for
+ * his/her, else the nearest fully coded actor before it in the sentence --
+ * and takes that actor's country with its own sector (AFG + MIL).  A
+ * referent that is not one country (an international body) gives none. */
+static const char *by_possessor(const pl_list *pl, int32_t at, const char *code,
+                                const char *reporter, bool first, const dy_coref *cr,
+                                uint32_t sentence, const char *pronoun)
+{
+    const char *owner = NULL;
+    if (reporter && dy_has_full_code(reporter) && (first || strcasecmp(pronoun, "its") == 0 ||
+                                                   strcasecmp(pronoun, "their") == 0))
+        owner = reporter;
+    if (!owner && (strcasecmp(pronoun, "his") == 0 || strcasecmp(pronoun, "her") == 0))
+        owner = by_person_pronoun(cr, sentence);
+    for (int32_t j = at - 1; !owner && j >= pl->start; j--)
+        if (pl->items[j].kind == PL_OPEN && pl->items[j].tag == PL_TAG_NE &&
+            dy_has_full_code(pl->items[j].code))
+            owner = pl->items[j].code;
+    if (!owner || strlen(owner) < 3 || strncmp(owner, "IGO", 3) == 0 ||
+        strncmp(owner, "NGO", 3) == 0 || strncmp(owner, "IMG", 3) == 0)
+        return NULL;
+    for (int k = 0; k < 3; k++)
+        if (owner[k] < 'A' || owner[k] > 'Z')
+            return NULL;
+    size_t n = strlen(code + 3);
+    char *out = dy_arena_alloc(cr->doc, 4 + n);
+    if (!out)
+        return NULL;
+    memcpy(out, owner, 3);
+    memcpy(out + 3, code + 3, n + 1);
+    return out;
+}
+
 void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
                        const dyad_engine *e, int32_t date, uint32_t sentence,
                        const char *reporter)
@@ -501,6 +538,9 @@ void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
                     found = by_person_pronoun(cr, sentence);
             } else if (m.n_names > 0) {
                 found = by_name(cr, &m);
+            } else if (strncmp(code, "---", 3) == 0 && code[3] &&
+                       word_in(m.first_word, possessives, sizeof possessives / sizeof *possessives)) {
+                found = by_possessor(pl, i, code, reporter, was_first, cr, sentence, m.first_word);
             } else if (strstr(code, "---") && strcmp(code, "---") != 0) {
                 found = by_agent(cr, &m, sentence);
             }

@@ -10,6 +10,7 @@
  * "2009 people" are not dates. */
 #include "doc/dates.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "tag/tagset.h"
@@ -832,13 +833,35 @@ int dy_dates_future_clause(const dy_token *tok, uint32_t n, uint32_t verb)
         "expect",   "scheduled", "set",      "due",       "intends", "intend",
         "intended", "aims",      "aim",      "prepares",  "prepared", "preparing",
         NULL};
+    /* past forms of verbs that report or announce: after one, "would"
+     * is the future of reported speech ("said Israel would strike") */
+    static const char *const REPORTED[] = {
+        "said",      "told",     "warned",     "vowed",     "threatened", "promised",
+        "pledged",   "announced", "added",     "insisted",  "stated",     "declared",
+        "confirmed", "indicated", "signalled", "signaled",  "hinted",     "predicted",
+        "claimed",   "stressed", "reiterated", "agreed",    "decided",    "assured",
+        NULL};
     if (!tok || verb >= n)
         return 0;
     uint32_t k = verb;
+    bool have = false;
     for (int steps = 0; k > 0 && steps < 5; steps++) {
         const dy_token *t = &tok[--k];
         if (is(t, "will") || is(t, "'ll") || is(t, "shall") || is(t, "wo"))
             return 1;
+        if ((is(t, "would") || is(t, "'d")) && !have) {
+            /* not "would have attacked" (what did not happen), nor a
+             * condition ("would attack if ...") said by nobody */
+            for (uint32_t j = k, back = 0; j > 0 && back < 25; back++) {
+                const dy_token *r = &tok[--j];
+                if (r->tag == DY_TAG_VBD && is_any(r, REPORTED))
+                    return 1;
+                if (is(r, "if") || is(r, "unless"))
+                    return 0;
+            }
+            return 0;
+        }
+        have |= is(t, "have");
         if (is(t, "to"))
             return k > 0 && is_any(&tok[k - 1], BEFORE_TO);
         if (!is_adverb(t) && !is_any(t, AUX))

@@ -34,6 +34,25 @@ static bool negated(const dy_token *tok, uint32_t verb)
     return false;
 }
 
+/* "would have attacked", "could have struck", "might have been killed":
+ * what did not happen, or may not have. */
+static bool counterfactual(const dy_token *tok, uint32_t verb)
+{
+    if (tok[verb].tag != DY_TAG_VBN)
+        return false;
+    bool have = false;
+    for (uint32_t back = 1; back <= NEG_WINDOW && back <= verb; back++) {
+        const dy_token *t = &tok[verb - back];
+        if (t->tag == DY_TAG_MD)
+            return have && strcasecmp(t->text, "will") != 0 && strcasecmp(t->text, "shall") != 0;
+        if (strcasecmp(t->text, "have") == 0)
+            have = true;
+        else if (!(t->tag == DY_TAG_RB || dy_is_verb_tag(t->tag)))
+            return false;
+    }
+    return false;
+}
+
 /* "soldiers killed in Ukraine": a past participle with no auxiliary (be,
  * have, get) before it. */
 static bool reduced_relative(const dy_token *tok, uint32_t verb)
@@ -143,7 +162,8 @@ void dy_apply_modality(dyad_event *events, size_t *n, const dy_token *tok, uint3
         uint32_t v = e->verb_end > e->verb_start ? dy_token_at(tok, n_tok, e->verb_start) : n_tok;
         mood m = REAL;
         if (v < n_tok) {
-            if (negated(tok, v) || (!e->passive && reduced_relative(tok, v)))
+            if (negated(tok, v) || counterfactual(tok, v) ||
+                (!e->passive && reduced_relative(tok, v)))
                 m = DROP;
             else if ((m = infinitive_mood(tok, v)) == REAL &&
                      dy_dates_future_clause(tok, n_tok, v))

@@ -383,7 +383,11 @@ Test(dates, future_clauses)
     cr_expect(future("Putin plans to visit Paris.", "visit"));
     cr_expect(future("Putin is going to visit Paris.", "visit"));
     cr_expect(!future("Putin met Obama on Monday.", "met"));
-    cr_expect(!future("Putin said he would meet Obama.", "meet"));
+    /* "would" is the future of reported speech, not of a condition or of
+     * what did not happen */
+    cr_expect(future("Putin said he would meet Obama.", "meet"));
+    cr_expect(!future("Putin would meet Obama if asked.", "meet"));
+    cr_expect(!future("Putin said he would have met Obama.", "met"));
     cr_expect(!future("Putin wants to meet Obama.", "meet"));
     sent s = tokens("Putin will meet Obama.", 0);
     cr_expect(!dy_dates_future_clause(s.t, s.n, s.n));

@@ -673,3 +673,30 @@ Test(resolution, actors_of_a_condition_are_not_the_verb_s)
     const dyad_event *e = find(&r, 1, "111");
     cr_assert_null(e, "'as a betrayal of Mordor' names the decision, it is not a target");
 }
+
+Test(resolution, would_after_a_reporting_verb_is_the_future)
+{
+    dyad_result r = code("Gondor said it would attack Mordor.");
+    const dyad_event *e = find(&r, 0, "1384");
+    cr_assert_not_null(e, "'said it would attack' is a threat");
+    /* counter-examples: what would have happened did not; a bare
+     * conditional "would" is not a statement of intent either */
+    r = code("Gondor would have attacked Mordor. Gondor could have been attacked by Mordor.");
+    cr_assert_eq(r.n_events, 0);
+}
+
+Test(resolution, a_coordinated_verb_phrase_keeps_the_subject)
+{
+    /* "in Arnor" is the first verb's; the second is still Gondor's */
+    dyad_result r = code("Gondorian troops gathered in Arnor and attacked Mordor.");
+    cr_assert_not_null(find_codes(&r, "GONMIL", "MOR"));
+}
+
+Test(resolution, an_agent_after_a_possessive_takes_its_owner_s_country)
+{
+    dyad_result r = code("Mordor said its troops attacked Gondor.");
+    cr_assert_not_null(find_codes(&r, "MORMIL", "GON"));
+    /* counter-example: the owner is an international body, no country */
+    r = code("Gondor praised Arnor. The council said its troops attacked Mordor.");
+    cr_assert_null(find_codes(&r, "GONMIL", "MOR"));
+}
