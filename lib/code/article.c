@@ -733,6 +733,15 @@ static void give_story_country(dyad_coder *c, const char *dateline_cc)
         dyad_event *e = &c->events[i];
         if (e->location.country && e->location.country[0])
             continue;   /* the place it happened at said already */
+        /* the story's country must be named outside this event too: "The
+         * government thanked China" alone says nothing of whose government */
+        if (!dateline_cc) {
+            uint32_t own = (strncmp(e->source.code, cc, 3) == 0) +
+                           (strncmp(e->target.code, cc, 3) == 0) +
+                           (e->location.country && strncmp(e->location.country, cc, 3) == 0);
+            if (t[best].n <= own)
+                continue;
+        }
         dyad_actor *sides[2] = {&e->source, &e->target};
         for (int s = 0; s < 2; s++) {
             if (!is_domestic_agent(sides[s]->code))

@@ -209,7 +209,7 @@ static void upper_seq(const pl_list *pl, int32_t from, bool clause, seq *s)
             nec += it->kind == PL_CLOSE ? 1 : -1;
         if (it->kind == PL_CLOSE && it->tag == PL_TAG_COMMA && nec <= 0 && !relative)
             break;   /* past the relative pronoun, the comma before it leads on */
-        if (clause && it->kind == PL_CLOSE && it->tag == PL_TAG_VP && it->mate < i) {
+        if (clause && !relative && it->kind == PL_CLOSE && it->tag == PL_TAG_VP && it->mate < i) {
             /* "rallied in Niamey and [attacked] the embassy": a whole verb
              * phrase before this one is its coordinated sibling, and its
              * objects are not the subject */
