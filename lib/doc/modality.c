@@ -53,6 +53,40 @@ static bool counterfactual(const dy_token *tok, uint32_t verb)
     return false;
 }
 
+/* "accused Imamoglu of aiding the PKK", "jailed a man for helping
+ * militants": the gerund is what the charge says, not an event the text
+ * reports as having happened. */
+static bool charged_act(const dy_token *tok, uint32_t verb)
+{
+    static const char *const of_verbs[] = {"accuse", "charge", "suspect", "blame", "convict",
+                                           "indict", "acquit", "clear", "allege", "guilty",
+                                           "accusation", "suspicion"};
+    static const char *const for_verbs[] = {"arrest", "jail", "detain", "sentence", "convict",
+                                            "charge", "indict", "imprison", "prosecute",
+                                            "try", "fine", "execute", "hang"};
+    if (tok[verb].tag != DY_TAG_VBG || verb == 0)
+        return false;
+    const dy_token *prep = &tok[verb - 1];
+    bool of = strcasecmp(prep->text, "of") == 0, forp = strcasecmp(prep->text, "for") == 0;
+    if (!of && !forp)
+        return false;
+    for (uint32_t back = 2; back <= 14 && back <= verb; back++) {
+        const dy_token *t = &tok[verb - back];
+        char buf[64];
+        const char *l = dy_token_lemma(t, buf, sizeof buf);
+        if (!l)
+            continue;
+        const char *const *list = of ? of_verbs : for_verbs;
+        size_t n = of ? sizeof of_verbs / sizeof *of_verbs : sizeof for_verbs / sizeof *for_verbs;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(l, list[i]) == 0)
+                return true;
+        if (t->tag == DY_TAG_VBD || t->tag == DY_TAG_VBZ || t->tag == DY_TAG_VBP)
+            break;   /* another clause's verb: the gerund is not its charge */
+    }
+    return false;
+}
+
 /* "soldiers killed in Ukraine": a past participle with no auxiliary (be,
  * have, get) before it. */
 static bool reduced_relative(const dy_token *tok, uint32_t verb)
@@ -162,7 +196,7 @@ void dy_apply_modality(dyad_event *events, size_t *n, const dy_token *tok, uint3
         uint32_t v = e->verb_end > e->verb_start ? dy_token_at(tok, n_tok, e->verb_start) : n_tok;
         mood m = REAL;
         if (v < n_tok) {
-            if (negated(tok, v) || counterfactual(tok, v) ||
+            if (negated(tok, v) || counterfactual(tok, v) || charged_act(tok, v) ||
                 (!e->passive && reduced_relative(tok, v)))
                 m = DROP;
             else if ((m = infinitive_mood(tok, v)) == REAL &&

@@ -700,3 +700,14 @@ Test(resolution, an_agent_after_a_possessive_takes_its_owner_s_country)
     r = code("Gondor praised Arnor. The council said its troops attacked Mordor.");
     cr_assert_null(find_codes(&r, "GONMIL", "MOR"));
 }
+
+Test(resolution, the_act_a_charge_names_is_not_an_event)
+{
+    dyad_result r = code("Gondor accused Mordor of attacking Arnor. "
+                         "Gondorian police arrested a journalist for attacking Arnor.");
+    cr_assert_null(find(&r, 0, "190"), "the accusation is not the attack");
+    cr_assert_null(find(&r, 1, "190"), "the arrest's charge is not the attack");
+    /* counter-example: a gerund that reports what happened stays */
+    r = code("Mordor kept attacking Arnor.");
+    cr_assert_not_null(find_codes(&r, "MOR", "ARN"));
+}
