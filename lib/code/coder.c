@@ -534,6 +534,16 @@ static bool in_clause_of_pp(const pl_list *pl, int32_t from, int32_t at)
     return false;
 }
 
+/* Whether a compound has a member with any code, an agent's included. */
+static bool any_member_coded(const pl_list *pl, int32_t open)
+{
+    for (int32_t i = open + 1; i < pl->items[open].mate; i++)
+        if (pl->items[i].kind == PL_OPEN && pl->items[i].tag == PL_TAG_NE &&
+            strcmp(pl->items[i].code, "---") != 0)
+            return true;
+    return false;
+}
+
 static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src,
                        bool agents_first)
 {
@@ -555,6 +565,8 @@ static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src,
                 continue;
             if (agents_first && !s->upper && in_clause_of_pp(pl, s->v[0].pl, s->v[k].pl))
                 continue;
+            if (agents_first && it->tag == PL_TAG_NEC && !any_member_coded(pl, s->v[k].pl))
+                continue;   /* "fired tear gas and water cannon at protesters" */
             if (sc && it->tag == PL_TAG_NE && strncmp(it->code, sc, scl) == 0)
                 continue;
             return (loc){k, s->upper};
