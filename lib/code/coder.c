@@ -514,6 +514,8 @@ static loc find_source(const pl_list *pl, const seq *up)
  * not what the outer verb acted on. */
 static bool in_clause_of_pp(const pl_list *pl, int32_t from, int32_t at)
 {
+    while (from > 0 && pl->items[from - 1].kind == PL_OPEN)
+        from--;   /* phrases that open right before the first word after the verb */
     for (int32_t j = from; j < at; j++) {
         const pl_item *it = &pl->items[j];
         if (it->kind != PL_OPEN || strcmp(it->label, "PP") != 0 || it->mate < at)
@@ -532,6 +534,29 @@ static bool in_clause_of_pp(const pl_list *pl, int32_t from, int32_t at)
                 return true;
     }
     return false;
+}
+
+/* A compound, or an entity that stands for several actors ("the two
+ * leaders", coded "RUSGOV/CHNGOV" by coreference). */
+static bool is_group(const pl_item *it)
+{
+    return it->tag == PL_TAG_NEC || (it->tag == PL_TAG_NE && it->code && strchr(it->code, '/'));
+}
+
+/* Whether parse-list index `at` lies inside a prepositional phrase that
+ * opens at or after `from`: "met [for five hours]" has no object. */
+static bool in_pp(const pl_list *pl, int32_t from, int32_t at)
+{
+    for (int32_t j = from; j < at; j++)
+        if (pl->items[j].kind == PL_OPEN && pl->items[j].mate > at &&
+            strcmp(pl->items[j].label, "PP") == 0)
+            return true;
+    return false;
+}
+
+static int32_t entity_item_at(const seq *up, const seq *lo, loc l)
+{
+    return (l.upper ? up : lo)->v[l.at].pl;
 }
 
 /* Whether a compound has a member with any code, an agent's included. */
@@ -793,13 +818,19 @@ static void make_events(dyad_coder *c, const pl_list *pl, const seq *up, const s
 }
 
 /* Whether a compound subject's uncoded object is something its members
- * share with each other: a pattern named it ("improved relations",
- * "signed a fishing accord", "held talks") and the code is one of
- * cooperation or consultation between them.  "Israel, the US and Jordan
+ * share with each other: the code is mutual by nature (negotiation, a
+ * signed agreement), or a pattern named the object ("improved relations") and the
+ * code is one of cooperation or consultation between them.  "Israel, the US and Jordan
  * intercepted the drones" or "Egypt and Qatar condemned the move" are
  * each member acting on the object, not on each other. */
 static bool shared_object(const char *code, const char *pattern)
 {
+    /* codes that are mutual whatever their object: negotiating, signing,
+     * exercising together ("met the delegations" is not: whom they met) */
+    static const char *const mutual[] = {"046", "057", "062"};
+    for (size_t i = 0; i < sizeof mutual / sizeof *mutual; i++)
+        if (strcmp(code, mutual[i]) == 0)
+            return true;
     if (!pattern[0] || code[0] != '0' || code[1] < '3' || code[1] > '6')
         return false;
     return strncmp(code, "042", 3) != 0 && strncmp(code, "043", 3) != 0 &&
@@ -815,7 +846,7 @@ static void reciprocal_events(dyad_coder *c, const pl_list *pl, const seq *up, c
                               const char *pattern)
 {
     const seq *s = src.upper ? up : lo;
-    if (pl->items[s->v[src.at].pl].tag != PL_TAG_NEC || strchr(code, ':'))
+    if (!is_group(&pl->items[s->v[src.at].pl]) || strchr(code, ':'))
         return;
     ev_actor a[64];
     size_t n = loc_actors(c, pl, up, lo, src, a, 64);
@@ -1030,8 +1061,11 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
              * reciprocal */
             bool no_target = tgt.at < 0 || strcmp(entity_item(pl, &up, &lo, tgt)->code, "---") == 0;
             bool mutual = c->in_article && m.target.at < 0 &&
-                          (tgt.at < 0 || tgt.upper || (no_target && shared_object(code, pattern))) &&
-                          pl->items[(src.upper ? &up : &lo)->v[src.at].pl].tag == PL_TAG_NEC;
+                          (tgt.at < 0 || tgt.upper ||
+                           (no_target && (shared_object(code, pattern) ||
+                                          in_pp(pl, last + 1,
+                                                entity_item_at(&up, &lo, tgt))))) &&
+                          is_group(&pl->items[(src.upper ? &up : &lo)->v[src.at].pl]);
             bool visit = c->in_article && no_target && strcmp(code, "042") == 0;
             if (tgt.at >= 0 && !mutual && !visit) {
                 ev_verb v = {verb_text(c, pl, first, last), first, last};

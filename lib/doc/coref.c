@@ -503,6 +503,67 @@ static const char *by_possessor(const pl_list *pl, int32_t at, const char *code,
     return out;
 }
 
+/* "the two leaders", "both sides", "the two countries": a plural that
+ * counts two stands for the two actors the article has named last (in this
+ * sentence or the two before), when they are of different countries:
+ * coded "A/B", which the coder reads as two actors. */
+static const char *by_pair(dy_coref *cr, const pl_list *pl, int32_t open, uint32_t sentence)
+{
+    static const char *const nouns[] = {
+        "leaders", "presidents", "ministers", "countries", "nations", "sides", "governments",
+        "armies", "delegations", "parties", "neighbours", "neighbors", "rivals", "allies",
+        "men", "heads", "premiers", "states"};
+    const char *w[4];
+    int n = 0;
+    for (int32_t j = open + 1; j < pl->items[open].mate; j++)
+        if (pl->items[j].kind == PL_WORD) {
+            if (n == 4)
+                return NULL;
+            w[n++] = pl->items[j].text;
+        }
+    int k = 0;
+    if (k < n && strcasecmp(w[k], "the") == 0)
+        k++;
+    if (!(k < n && (strcasecmp(w[k], "two") == 0 || strcasecmp(w[k], "both") == 0)))
+        return NULL;
+    k++;
+    if (k + 1 != n || !word_in(w[k], nouns, sizeof nouns / sizeof *nouns))
+        return NULL;
+    /* "the two leaders" are people; "the two countries" their states */
+    static const char *const people[] = {"leaders", "presidents", "ministers", "men",
+                                         "heads", "premiers"};
+    static const char *const states[] = {"countries", "nations", "states", "neighbours",
+                                         "neighbors"};
+    bool persons = word_in(w[k], people, sizeof people / sizeof *people);
+    bool countries = word_in(w[k], states, sizeof states / sizeof *states);
+    const entity *a = NULL, *b = NULL;
+    for (size_t i = cr->n; i-- > 0;) {
+        const entity *en = &cr->v[i];
+        if (!en->code || en->last_sentence + 2 < sentence || strchr(en->code, '/') ||
+            (persons && !en->person))
+            continue;
+        if (!a || en->last_sentence > a->last_sentence) {
+            if (a && strncmp(a->code, en->code, 3) != 0)
+                b = a;
+            a = en;
+        } else if (strncmp(a->code, en->code, 3) != 0 &&
+                   (!b || en->last_sentence > b->last_sentence)) {
+            b = en;
+        }
+    }
+    if (!a || !b || strncmp(a->code, b->code, 3) == 0)
+        return NULL;
+    size_t la = countries ? 3 : strlen(a->code), lb = countries ? 3 : strlen(b->code);
+    char *out = dy_arena_alloc(cr->doc, la + lb + 2);
+    if (!out)
+        return NULL;
+    memcpy(out, b->code, lb);
+    out[lb] = '/';
+    memcpy(out + lb + 1, a->code, la);
+    out[la + lb + 1] = '\0';
+    return out;
+}
+
 void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
                        const dyad_engine *e, int32_t date, uint32_t sentence,
                        const char *reporter)
@@ -522,7 +583,11 @@ void dy_coref_sentence(dy_coref *cr, pl_list *pl, const dy_token *tok,
             continue;
         const char *code = it->code;
         if (!dy_has_full_code(code)) {
-            const char *found = NULL;
+            const char *found = by_pair(cr, pl, i, sentence);
+            if (found) {
+                it->code = found;   /* two actors: no entity of its own */
+                continue;
+            }
             if (m.n_words == 1 && word_in(m.first_word, reported_pronouns,
                                           sizeof reported_pronouns / sizeof *reported_pronouns)) {
                 int32_t rep = reporter_of(pl, i, tok);

@@ -711,3 +711,14 @@ Test(resolution, the_act_a_charge_names_is_not_an_event)
     r = code("Mordor kept attacking Arnor.");
     cr_assert_not_null(find_codes(&r, "MOR", "ARN"));
 }
+
+Test(resolution, the_two_leaders_are_the_two_actors_just_named)
+{
+    dyad_result r = code("Aragorn Elessar visited Sauron Gorthaur on Monday. "
+                         "The two leaders met for five hours.");
+    cr_assert_not_null(find_codes(&r, "GONGOV", "MORGOV"));
+    cr_assert_not_null(find_codes(&r, "MORGOV", "GONGOV"), "the meeting is mutual");
+    /* counter-example: one country's two actors are no pair */
+    r = code("Aragorn Elessar criticized Gondor. The two leaders met for five hours.");
+    cr_assert_null(find(&r, 1, "040"));
+}
