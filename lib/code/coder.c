@@ -549,14 +549,72 @@ static bool in_pp(const pl_list *pl, int32_t from, int32_t at)
 {
     for (int32_t j = from; j < at; j++)
         if (pl->items[j].kind == PL_OPEN && pl->items[j].mate > at &&
-            strcmp(pl->items[j].label, "PP") == 0)
+            strcmp(pl->items[j].label, "PP") == 0) {
+            /* "(nearly all) of them" is a partitive object, not a phrase
+             * of time or place */
+            for (int32_t w = j + 1; w < at; w++)
+                if (pl->items[w].kind == PL_WORD)
+                    return !word_is(&pl->items[w], "of");
             return true;
+        }
     return false;
 }
 
 static int32_t entity_item_at(const seq *up, const seq *lo, loc l)
 {
     return (l.upper ? up : lo)->v[l.at].pl;
+}
+
+/* Whether `at` lies in a phrase of place ("in Novi Sad", "near Kharkiv")
+ * that opens at or after `from`. */
+static bool in_locative_pp(const pl_list *pl, int32_t from, int32_t at)
+{
+    static const char *const locative[] = {"in", "at", "near", "outside", "inside", "across",
+                                           "throughout", "around", "along"};
+    while (from > 0 && pl->items[from - 1].kind == PL_OPEN)
+        from--;
+    for (int32_t j = from; j < at; j++) {
+        const pl_item *it = &pl->items[j];
+        if (it->kind != PL_OPEN || it->mate < at || strcmp(it->label, "PP") != 0)
+            continue;
+        for (int32_t w = j + 1; w < at; w++)
+            if (pl->items[w].kind == PL_WORD) {
+                for (size_t i = 0; i < sizeof locative / sizeof *locative; i++)
+                    if (word_is(&pl->items[w], locative[i]))
+                        return true;
+                break;
+            }
+    }
+    return false;
+}
+
+/* Whether an entity known by its agent comes before item k of s. */
+static bool agent_before(const pl_list *pl, const seq *s, int32_t k)
+{
+    for (int32_t j = 0; j < k; j++)
+        if (s->v[j].kind == S_NE_OPEN && strncmp(pl->items[s->v[j].pl].code, "---", 3) == 0 &&
+            pl->items[s->v[j].pl].code[3])
+            return true;
+    return false;
+}
+
+/* Whether the verb phrase has a noun phrase right after the verb: its
+ * direct object ("intercepted [nearly all] of them"). */
+static bool has_direct_object(const pl_list *pl, int32_t after_verb, int32_t end)
+{
+    for (int32_t i = after_verb; i < end; i++) {
+        const pl_item *it = &pl->items[i];
+        if (it->kind == PL_CLOSE)
+            continue;
+        if (it->kind == PL_WORD)
+            return false;
+        if (it->tag == PL_TAG_NE || it->tag == PL_TAG_NEC || strncmp(it->label, "NP", 2) == 0)
+            return true;
+        if (strcmp(it->label, "ADVP") != 0 && strcmp(it->label, "PRT") != 0)
+            return false;
+        i = it->mate;   /* "met again with", "held up": past the adverb */
+    }
+    return false;
 }
 
 /* Whether a compound has a member with any code, an agent's included. */
@@ -592,6 +650,9 @@ static loc find_target(const pl_list *pl, const seq *up, const seq *lo, loc src,
                 continue;
             if (agents_first && it->tag == PL_TAG_NEC && !any_member_coded(pl, s->v[k].pl))
                 continue;   /* "fired tear gas and water cannon at protesters" */
+            if (agents_first && !s->upper && in_locative_pp(pl, s->v[0].pl, s->v[k].pl) &&
+                agent_before(pl, s, k))
+                continue;   /* "attacked students in Novi Sad": the students */
             if (sc && it->tag == PL_TAG_NE && strncmp(it->code, sc, scl) == 0)
                 continue;
             return (loc){k, s->upper};
@@ -1063,8 +1124,9 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
             bool mutual = c->in_article && m.target.at < 0 &&
                           (tgt.at < 0 || tgt.upper ||
                            (no_target && (shared_object(code, pattern) ||
-                                          in_pp(pl, last + 1,
-                                                entity_item_at(&up, &lo, tgt))))) &&
+                                          (!has_direct_object(pl, last + 1, vp_end) &&
+                                           in_pp(pl, last + 1,
+                                                 entity_item_at(&up, &lo, tgt)))))) &&
                           is_group(&pl->items[(src.upper ? &up : &lo)->v[src.at].pl]);
             bool visit = c->in_article && no_target && strcmp(code, "042") == 0;
             if (tgt.at >= 0 && !mutual && !visit) {
