@@ -133,6 +133,32 @@ Test(default_countries, seats_of_power_are_coded_as_institutions)
     cr_assert_str_eq(actor_at("the Knesset", 1, NULL), "ISRLEG");
 }
 
+Test(default_countries, national_forces_and_services_known_by_their_own_name)
+{
+    size_t len = 0;
+    cr_assert_str_eq(actor_at("the IDF", 1, NULL), "ISRMIL");
+    cr_assert_str_eq(actor_at("Shin Bet", 0, NULL), "ISRSPY");
+    cr_assert_str_eq(actor_at("the IRGC", 1, NULL), "IRNMIL");
+    cr_assert_str_eq(actor_at("Quds Force", 0, NULL), "IRNMIL");
+    cr_assert_str_eq(actor_at("the SBU", 1, NULL), "UKRSPY");
+    cr_assert_str_eq(actor_at("the FSB", 1, NULL), "RUSSPY");
+    cr_assert_str_eq(actor_at("the FBI", 1, NULL), "USACOP");
+    cr_assert_str_eq(actor_at("ICE agents", 0, &len), "USACOP");
+    cr_assert_eq(len, 2);
+    cr_assert_str_eq(actor_at("the Kurdistan Regional Government", 1, NULL), "IRQGOV");
+    cr_assert_str_eq(actor_at("People 's Liberation Army", 0, &len), "CHNMIL");
+    cr_assert_eq(len, 4);
+    cr_assert_str_eq(actor_at("the PLA", 1, NULL), "CHNMIL");
+    /* North Korea's army, not South Korea's as "Korean" alone would give */
+    cr_assert_str_eq(actor_at("Korean People 's Army", 0, &len), "PRKMIL");
+    cr_assert_eq(len, 4);
+    cr_assert_str_eq(actor_at("Korean troops", 0, NULL), "KOR");
+    /* counter-examples: acronyms that are common words or name others */
+    cr_assert_null(actor_at("ICE", 0, NULL));
+    cr_assert_null(actor_at("MIT", 0, NULL));
+    cr_assert_null(actor_at("RAW", 0, NULL));
+}
+
 Test(default_countries, shared_words_resolve_to_the_documented_country)
 {
     size_t len = 0;
@@ -234,6 +260,44 @@ Test(default_countries, agents_codes_and_plurals)
     cr_assert_null(agent_at("COP 28", 0, NULL));
     cr_assert_null(agent_at("press conference", 0, NULL));
     cr_assert_null(agent_at("officer", 0, NULL));
+}
+
+Test(default_countries, agents_added_for_recent_wire_copy)
+{
+    size_t len = 0;
+    cr_assert_str_eq(agent_at("air defences", 0, &len), "MIL");
+    cr_assert_eq(len, 2);
+    cr_assert_str_eq(agent_at("Secretary of War", 0, &len), "MIL");
+    cr_assert_eq(len, 3);
+    cr_assert_str_eq(agent_at("MEPs", 0, NULL), "LEG");
+    cr_assert_str_eq(agent_at("deputies", 0, NULL), "LEG");
+    cr_assert_str_eq(agent_at("members of parliament", 0, NULL), "LEG");
+    cr_assert_str_eq(agent_at("prosecutor-general", 0, NULL), "JUD");
+    cr_assert_str_eq(agent_at("military court", 0, &len), "JUD");
+    cr_assert_eq(len, 2);
+    cr_assert_str_eq(agent_at("paramilitaries", 0, NULL), "UAF");
+    cr_assert_str_eq(agent_at("border patrol", 0, NULL), "COP");
+    cr_assert_str_eq(agent_at("unions", 0, NULL), "LAB");
+    cr_assert_str_eq(agent_at("military junta", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at("election board", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at("state-controlled media", 0, NULL), "GOVMED");
+    cr_assert_str_eq(agent_at("intelligence ministry", 0, NULL), "SPY");
+    /* already there: the words the wire copy uses most */
+    cr_assert_str_eq(agent_at("prosecutors", 0, NULL), "JUD");
+    cr_assert_str_eq(agent_at("senators", 0, NULL), "LEG");
+    cr_assert_str_eq(agent_at("trade union", 0, NULL), "LAB");
+    cr_assert_str_eq(agent_at("settlers", 0, NULL), "CVL");
+    cr_assert_str_eq(agent_at("kidnappers", 0, NULL), "CRM");
+    cr_assert_str_eq(agent_at("separatists", 0, NULL), "SEP");
+    cr_assert_str_eq(agent_at("jihadists", 0, NULL), "REB");
+    cr_assert_str_eq(agent_at("peacekeepers", 0, NULL), "MIL");
+    cr_assert_str_eq(agent_at("coast guard", 0, NULL), "MIL");
+    cr_assert_str_eq(agent_at("spy agency", 0, NULL), "SPY");
+    cr_assert_str_eq(agent_at("state broadcaster", 0, NULL), "GOVMED");
+    cr_assert_str_eq(agent_at("election commission", 0, NULL), "GOV");
+    cr_assert_str_eq(agent_at("central bank", 0, NULL), "GOV");
+    /* counter-example: "union" alone is also the European Union */
+    cr_assert_null(agent_at("union", 0, NULL));
 }
 
 /* ---- the coder with both files --------------------------------------- */

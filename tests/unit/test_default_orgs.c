@@ -247,6 +247,158 @@ Test(default_orgs, date_restrictions)
     release(f);
 }
 
+/* ---- political parties and groups added for 2023-2026 news ------------ */
+
+/* The code of the whole of `text` (blank-separated words) on `date`:
+ * fails unless the phrase covers every word. */
+static void expect_party(const fixture *f, const char *text, int32_t date, const char *code)
+{
+    size_t len = 0, n_words = 1;
+    for (const char *p = text; *p; p++)
+        n_words += *p == ' ';
+    const char *got = code_at(f, text, 0, date, &len);
+    cr_assert_not_null(got, "'%s' on %d: no match", text, (int)date);
+    cr_expect_str_eq(got, code, "'%s' on %d: %s, expected %s", text, (int)date, got, code);
+    cr_expect_eq(len, n_words, "'%s' on %d: matched %zu of %zu words", text, (int)date, len, n_words);
+}
+
+Test(default_orgs, ruling_and_opposition_parties)
+{
+    fixture *f = load_all();
+    /* Turkey: the opposition CHP, with its leader not recoded as GOV. */
+    expect_party(f, "CHP", 20250324, "TUROPP");
+    expect_party(f, "CHP LEADER", 20250324, "TUROPP");
+    expect_party(f, "REPUBLICAN PEOPLE 'S PARTY", 20250324, "TUROPP");
+    expect_party(f, "REPUBLICAN PEOPLE PARTY", 20250324, "TUROPP");   /* the coder drops 's */
+    expect_party(f, "AKP", 20250324, "TURGOV");
+    expect_party(f, "MHP", 20200101, "TURPTY");                      /* People's Alliance */
+    expect_party(f, "DEM PARTY", 20250101, "TUROPP");
+    /* Serbia, Georgia, Armenia */
+    expect_party(f, "SERBIAN PROGRESSIVE PARTY", 20250101, "SRBGOV");
+    expect_party(f, "SNS", 20100101, "SRBOPP");
+    expect_party(f, "GEORGIAN DREAM", 20241201, "GEOGOV");
+    expect_party(f, "UNITED NATIONAL MOVEMENT", 20100101, "GEOGOV");
+    expect_party(f, "UNITED NATIONAL MOVEMENT", 20241201, "GEOOPP");
+    expect_party(f, "CIVIL CONTRACT PARTY", 20250101, "ARMGOV");
+    /* Israel and the Palestinians */
+    expect_party(f, "LIKUD", 20220101, "ISROPP");
+    expect_party(f, "LIKUD", 20240101, "ISRGOV");
+    expect_party(f, "OTZMA YEHUDIT", 20250201, "ISROPP");             /* out over the ceasefire */
+    expect_party(f, "OTZMA YEHUDIT", 20250401, "ISRGOV");
+    expect_party(f, "FATAH", 20240101, "PSEGOV");
+    expect_party(f, "FATAH", 20060601, "PSEOPP");                     /* Hamas's cabinet */
+    expect_party(f, "PLO", 19900101, "PSEREB");
+    expect_party(f, "PLO", 20240101, "PSEGOV");
+    /* Pakistan and India */
+    expect_party(f, "PAKISTAN TEHREEK-E-INSAF", 20200101, "PAKGOV");
+    expect_party(f, "PAKISTAN TEHREEK-E-INSAF", 20240101, "PAKOPP");
+    expect_party(f, "PTI SUPPORTERS", 20240101, "PAKOPP");
+    expect_party(f, "PML-N", 20240601, "PAKGOV");
+    expect_party(f, "BJP", 20100101, "INDOPP");
+    expect_party(f, "BJP", 20200101, "INDGOV");
+    expect_party(f, "CONGRESS PARTY", 20100101, "INDGOV");
+    expect_party(f, "CONGRESS PARTY", 20200101, "INDOPP");
+    /* Poland, December 2023: PiS out, Civic Coalition in (limits inclusive). */
+    expect_party(f, "PIS", 20231212, "POLGOV");
+    expect_party(f, "PIS", 20231213, "POLOPP");
+    expect_party(f, "CIVIC COALITION", 20231212, "POLOPP");
+    expect_party(f, "CIVIC COALITION", 20231213, "POLGOV");
+    /* Britain, July 2024 */
+    expect_party(f, "LABOUR PARTY", 20240704, "GBROPP");
+    expect_party(f, "LABOUR PARTY", 20240705, "GBRGOV");
+    expect_party(f, "TORIES", 20240101, "GBRGOV");
+    expect_party(f, "TORIES", 20250101, "GBROPP");
+    expect_party(f, "REFORM UK LEADER", 20250101, "GBROPP");
+    /* United States */
+    expect_party(f, "REPUBLICANS", 20240101, "USAOPP");
+    expect_party(f, "REPUBLICANS", 20250601, "USAGOV");
+    expect_party(f, "DEMOCRATS", 20240101, "USAGOV");
+    expect_party(f, "GOP", 20180101, "USAGOV");
+    /* Germany, Hungary, Sweden, the Netherlands */
+    expect_party(f, "AFD", 20250101, "DEUOPP");
+    expect_party(f, "CDU", 20240101, "DEUOPP");
+    expect_party(f, "CDU", 20250601, "DEUGOV");
+    expect_party(f, "SOCIAL DEMOCRATS", 20240101, "DEUGOV");
+    expect_party(f, "FDP", 20241201, "DEUOPP");                        /* left in November 2024 */
+    expect_party(f, "FIDESZ", 20050101, "HUNOPP");
+    expect_party(f, "FIDESZ", 20200101, "HUNGOV");
+    expect_party(f, "TISZA", 20250101, "HUNOPP");
+    expect_party(f, "SWEDEN DEMOCRATS", 20230101, "SWEPTY");
+    expect_party(f, "SWEDEN DEMOCRATS", 20200101, "SWEOPP");
+    expect_party(f, "PVV", 20250101, "NLDGOV");
+    expect_party(f, "PVV", 20250701, "NLDOPP");
+    /* Asia and Africa */
+    expect_party(f, "COMMUNIST PARTY", 20240101, "CHNGOV");
+    expect_party(f, "COMMUNIST PARTY OF VIETNAM", 20240101, "VNMGOV");
+    expect_party(f, "LDP", 20100101, "JPNOPP");
+    expect_party(f, "KOMEITO", 20240101, "JPNGOV");
+    expect_party(f, "KOMEITO", 20251101, "JPNOPP");
+    expect_party(f, "PEOPLE POWER PARTY", 20230101, "KORGOV");
+    expect_party(f, "PEOPLE POWER PARTY", 20250701, "KOROPP");
+    expect_party(f, "AWAMI LEAGUE", 20200101, "BGDGOV");
+    expect_party(f, "AWAMI LEAGUE", 20250101, "BGDOPP");
+    expect_party(f, "NATIONAL LEAGUE FOR DEMOCRACY", 20180101, "MMRGOV");
+    expect_party(f, "ANC", 20240101, "ZAFGOV");
+    expect_party(f, "DEMOCRATIC ALLIANCE", 20230101, "ZAFOPP");
+    expect_party(f, "DEMOCRATIC ALLIANCE", 20241001, "ZAFGOV");
+    expect_party(f, "ALL PROGRESSIVES CONGRESS", 20200101, "NGAGOV");
+    expect_party(f, "ZANU-PF", 20240101, "ZWEGOV");
+    expect_party(f, "BAATH PARTY", 20000101, "IRQGOV");
+    expect_party(f, "BAATH PARTY", 20100101, "SYRGOV");
+    expect_party(f, "BAATH PARTY", 20250301, "SYROPP");
+    expect_party(f, "AMAL MOVEMENT", 20240101, "LBNGOV");
+    expect_party(f, "LEBANESE FORCES PARTY", 20250301, "LBNGOV");
+    release(f);
+}
+
+Test(default_orgs, ambiguous_party_names_are_left_out_or_resolved)
+{
+    fixture *f = load_all();
+    const int32_t d = 20250101;
+    /* "PTI" alone stays the Press Trust of India. */
+    cr_assert_str_eq(code_at(f, "PTI REPORTED", 0, d, NULL), "INDMED");
+    /* Nigeria's PDP without the apostrophe, Turkey's HDP with it. */
+    expect_party(f, "PEOPLES DEMOCRATIC PARTY", 20100101, "NGAGOV");
+    expect_party(f, "PEOPLES ' DEMOCRATIC PARTY", 20100101, "TUROPP");
+    /* a longer name wins over a party inside it */
+    expect_party(f, "FATAH AL-ISLAM", d, "LBNINS");
+    expect_party(f, "COMMUNIST PARTY OF THE PHILIPPINES", d, "PHLREB");
+    expect_party(f, "KURDISTAN DEMOCRATIC PARTY OF IRAN", d, "IRNSEP");
+    expect_party(f, "KURDISTAN DEMOCRATIC PARTY", d, "IRQGOV");
+    /* a river and a bank are not parties */
+    expect_party(f, "TISZA RIVER", d, "---");
+    expect_party(f, "BNP PARIBAS", d, "---");
+    /* left out: an armoured personnel carrier, a rally, Lebanon's army,
+     * a modem, a common verb phrase, the People's Party of two countries */
+    cr_assert_null(code_at(f, "AN APC", 1, d, NULL));
+    cr_assert_null(code_at(f, "A NATIONAL RALLY", 1, d, NULL));
+    cr_assert_null(code_at(f, "LEBANESE FORCES FIRED", 0, d, NULL));
+    cr_assert_null(code_at(f, "A MODEM", 1, d, NULL));
+    cr_assert_null(code_at(f, "TO MOVE FORWARD", 1, d, NULL));
+    cr_assert_null(code_at(f, "PPP LEADERS", 0, d, NULL));
+    release(f);
+}
+
+Test(default_orgs, groups_added_for_recent_conflicts)
+{
+    fixture *f = load_all();
+    const int32_t d = 20250601;
+    expect_party(f, "LAKURAWA", d, "NGAINS");
+    expect_party(f, "AL-BARAA BIN MALIK BRIGADE", d, "SDNUAF");
+    expect_party(f, "MEN OF DIGNITY", d, "SYRUAF");
+    expect_party(f, "KALINOUSKI REGIMENT", d, "BLRREB");
+    expect_party(f, "AKHMAT SPECIAL FORCES", d, "RUSMIL");
+    expect_party(f, "G-PEP", d, "HTICRM");
+    expect_party(f, "LOS CHONEROS", d, "ECUCRM");
+    expect_party(f, "DISSIDENT REPUBLICANS", d, "GBRSEP");
+    expect_party(f, "MULTINATIONAL SECURITY SUPPORT MISSION", d, "KENCOP");
+    expect_party(f, "ANTI-CORRUPTION FOUNDATION", d, "RUSOPP");
+    expect_party(f, "MYANMAR NATIONAL UNITY GOVERNMENT", d, "MMROPP");
+    expect_party(f, "BELARUSIAN COORDINATION COUNCIL", d, "BLROPP");
+    expect_party(f, "UNITARY PLATFORM", d, "VENOPP");
+    release(f);
+}
+
 /* ---- discards and issues --------------------------------------------- */
 
 Test(default_orgs, discards)

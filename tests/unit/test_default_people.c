@@ -198,6 +198,41 @@ Test(default_people, spelling_variants)
     cr_assert_null(code_on("May", 0, 20180101, NULL), "bare MAY is a month");
 }
 
+Test(default_people, office_holders_added_for_2024_2025)
+{
+    /* France: Retailleau at the interior ministry, then Nunez. */
+    expect("Bruno Retailleau", 20250101, "FRAGOV");
+    expect("Retailleau", 20251101, "FRAELI");
+    expect("Laurent Nunez", 20230101, "FRACOP");   /* Paris police prefect */
+    expect("Laurent Nu\xc3\xb1" "ez", 20251101, "FRAGOV");
+    /* Georgia's and Serbia's defence ministers */
+    expect("Irakli Chikovani", 20250101, "GEOGOV");
+    expect("Juansher Burchuladze", 20230101, "GEOGOV");
+    expect("Juansher Burchuladze", 20250101, "GEOELI");
+    expect("Bratislav Gasic", 20150101, "SRBGOV");
+    expect("Bratislav Gasic", 20180101, "SRBELI");
+    expect("Bratislav Gasic", 20250101, "SRBGOV");
+    /* Myanmar's prime minister from the dissolution of the junta's council */
+    expect("Nyo Saw", 20250801, "MMRGOV");
+    expect("Nyo Saw", 20240101, "MMRELI");
+    /* India's vice presidents of 2025 */
+    expect("Jagdeep Dhankhar", 20240101, "INDGOV");
+    expect("Dhankhar", 20250801, "INDELI");
+    expect("C.P. Radhakrishnan", 20251001, "INDGOV");
+    /* the Houthis' prime ministers keep the group's code */
+    expect("Ahmed al-Rahawi", 20250101, "YEMREB");
+    expect("Abdulaziz bin Habtour", 20200101, "YEMREB");
+    expect("Abdulaziz bin Habtour", 20250101, "YEMELI");
+    /* Burkina Faso, Chad, the Palestinians, Yemen */
+    expect("Apollinaire Kyelem de Tambela", 20230101, "BFAGOV");
+    expect("Rimtalba Jean Emmanuel Ouedraogo", 20250101, "BFAGOV");
+    expect("Celestin Simpore", 20250101, "BFAMIL");
+    expect("Allamaye Halina", 20250101, "TCDGOV");
+    expect("Varsen Aghabekian", 20250101, "PSEGOV");
+    expect("Shaya al-Zindani", 20250101, "YEMGOV");
+    expect("Andrii Hnatov", 20250301, "UKRMIL");
+}
+
 /* ---- the coder on raw text at two dates ----------------------------- */
 
 static const char *verbs_txt = "--- MEET [036] ---\nMEET {MET MEETING MEETS}\n";
