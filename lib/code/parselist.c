@@ -264,6 +264,79 @@ static dyad_status index_tree(builder *b)
 
 /* ---- compound marking -------------------------------------------------- */
 
+/* The words of a noun phrase whose children are words or adjective
+ * phrases of words ("(NP (ADJP (JJ Japanese) (CC and) (JJ Philippine))
+ * (NNS warships))"), in order; -1 when it has another shape or more than
+ * `cap` words. */
+static int32_t flat_words(const builder *b, int32_t np, int32_t *out, int32_t cap)
+{
+    const dy_tree *t = b->t;
+    int32_t n = 0;
+    for (int32_t c = t->nodes[np].first_child; c >= 0; c = t->nodes[c].next_sibling) {
+        if (t->nodes[c].word) {
+            if (n == cap)
+                return -1;
+            out[n++] = c;
+            continue;
+        }
+        if (strcmp(t->nodes[c].label, "ADJP") != 0)
+            return -1;
+        for (int32_t g = t->nodes[c].first_child; g >= 0; g = t->nodes[g].next_sibling) {
+            if (!t->nodes[g].word || n == cap)
+                return -1;
+            out[n++] = g;
+        }
+    }
+    return n;
+}
+
+/* "Japanese and Philippine warships", "US and Iraqi forces": a noun phrase
+ * of an optional determiner, groups of adjectives or names joined by
+ * conjunctions or commas, then the nouns they share.  Returns the number of
+ * groups (>= 2) with the words in w[0..*nw) and the first shared noun's
+ * index in *noun0, or 0 for any other shape. */
+static int modifier_coordination(const builder *b, int32_t np, int32_t *w, int32_t *nw,
+                                 int32_t *noun0)
+{
+    const dy_tree *t = b->t;
+    int32_t n = flat_words(b, np, w, 64);
+    *nw = n;
+    *noun0 = -1;
+    if (n < 4)
+        return 0;
+    /* the shared nouns: the run of nouns at the end */
+    int32_t k = n;
+    while (k > 0 && b->cls[w[k - 1]] == NC_NN)
+        k--;
+    if (k == n || k == 0)
+        return 0;
+    int groups = 0;
+    bool in_group = false;
+    for (int32_t i = 0; i < k; i++) {
+        const char *l = t->nodes[w[i]].label;
+        if (strcmp(l, "CC") == 0 || strcmp(l, ",") == 0) {
+            if (!in_group)
+                return 0;
+            in_group = false;
+        } else if (b->cls[w[i]] == NC_JJ || strcmp(l, "NNP") == 0) {
+            /* each group starts with a name or a nationality: "economic
+             * and military aid" is one thing, not two actors */
+            const char *word = t->nodes[w[i]].word;
+            if (!in_group && !(word[0] >= 'A' && word[0] <= 'Z'))
+                return 0;
+            if (!in_group)
+                groups++;
+            in_group = true;
+        } else if (!(strcmp(l, "DT") == 0 && i == 0)) {
+            return 0;
+        }
+    }
+    if (!in_group || groups < 2)
+        return 0;
+    *noun0 = k;
+    return groups;
+}
+
 static void mark_compounds(builder *b)
 {
     const dy_tree *t = b->t;
@@ -317,6 +390,16 @@ static void mark_compounds(builder *b)
         } else if (lab_starts(b->lab[p], "NP") && cnt[p].nnom >= 3) {
             b->lab[p] = "NEC";
             b->cls[p] = NC_NEC;
+        } else {
+            /* modifiers joined before shared nouns, directly or in an ADJP */
+            int32_t q = lab_starts(b->lab[p], "NP") ? p
+                        : strcmp(b->lab[p], "ADJP") == 0 ? t->nodes[p].parent : -1;
+            int32_t w[64], nw, noun0;
+            if (q >= 0 && lab_starts(b->lab[q], "NP") &&
+                modifier_coordination(b, q, w, &nw, &noun0)) {
+                b->lab[q] = "NEC";
+                b->cls[q] = NC_NEC;
+            }
         }
     }
 }
@@ -479,6 +562,35 @@ static int expand_pieces(builder *b, const piece *p, int32_t np, wordlist *out, 
 static int conjuncts(builder *b, int32_t nec, wordlist *out, int max)
 {
     const dy_tree *t = b->t;
+    int32_t mw[64], nmw, noun0;
+    if (modifier_coordination(b, nec, mw, &nmw, &noun0)) {
+        /* each group of modifiers with the shared nouns */
+        int k = 0;
+        int32_t i = 0;
+        while (i < noun0 && k < max) {
+            int32_t *w = dy_arena_alloc(b->arena, (size_t)nmw * sizeof *w);
+            if (!w) {
+                b->nomem = true;
+                return k;
+            }
+            int32_t m = 0;
+            for (; i < noun0; i++) {
+                const char *l = t->nodes[mw[i]].label;
+                if (strcmp(l, "CC") == 0 || strcmp(l, ",") == 0) {
+                    i++;
+                    break;
+                }
+                if (strcmp(l, "DT") != 0)
+                    w[m++] = mw[i];
+            }
+            if (m == 0)
+                continue;
+            for (int32_t x = noun0; x < nmw; x++)
+                w[m++] = mw[x];
+            out[k++] = (wordlist){w, m};
+        }
+        return k;
+    }
     int32_t adj[64];
     int32_t nadj = 0;
     bool seen_noun = false;
@@ -1012,12 +1124,14 @@ static const char *code_phrase(const dyad_engine *e, const uint32_t *w,
     return dy_arena_strndup(a, buf, bl);
 }
 
-/* The only word of the entity opened at i, or -1. */
+/* The only word of the entity opened at i besides a leading "the", or -1. */
 static int32_t only_word(const pl_list *pl, int32_t i)
 {
     int32_t at = -1;
     for (int32_t j = i + 1; j < pl->items[i].mate; j++)
         if (pl->items[j].kind == PL_WORD) {
+            if (at < 0 && strcasecmp(pl->items[j].text, "the") == 0)
+                continue;
             if (at >= 0)
                 return -1;
             at = j;

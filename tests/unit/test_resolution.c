@@ -722,3 +722,11 @@ Test(resolution, the_two_leaders_are_the_two_actors_just_named)
     r = code("Aragorn Elessar criticized Gondor. The two leaders met for five hours.");
     cr_assert_null(find(&r, 1, "040"));
 }
+
+Test(resolution, joined_nationalities_before_a_noun_are_two_actors)
+{
+    /* "(NP (ADJP Gondorian and Arnorian) troops)": two compound members */
+    dyad_result r = code("The Gondorian and Arnorian troops met on Monday.");
+    cr_assert_not_null(find_codes(&r, "GONMIL", "ARNMIL"));
+    cr_assert_not_null(find_codes(&r, "ARNMIL", "GONMIL"));
+}
