@@ -628,8 +628,50 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
     }
 }
 
-/* Visits whose host no place gave are dropped, as an event with no target
- * is when require_dyad is on (the default). */
+/* "Iran launched drones at Israel.  Biden condemned the attack": an
+ * object that names an act (lib/doc/docutil.h) stands for the doer of the
+ * last act the article reported, in this sentence or the three before,
+ * by an actor of another country than the one reacting (one does not
+ * condemn one's own attack).  With none, the event is dropped with the
+ * visits below. */
+static void resolve_named_acts(dyad_coder *c, size_t first, uint32_t sentence)
+{
+    for (size_t i = first; i < c->n_events; i++) {
+        dyad_event *e = &c->events[i];
+        if (e->target.code[0] || !e->target.text || !e->target.text[0])
+            continue;
+        const char *noun = strrchr(e->target.text, ' ');
+        noun = noun ? noun + 1 : e->target.text;
+        int kind = dy_event_noun(noun);
+        for (size_t j = i; j-- > 0;) {
+            const dyad_event *d = &c->events[j];
+            if (j < first && d->sentence + 3 < sentence)
+                break;
+            if (!dy_has_full_code(d->source.code) || !d->target.code[0] ||
+                strncmp(d->source.code, e->source.code, 3) == 0)
+                continue;
+            /* a reaction to an act is not the act: "Hamas called the
+             * decision blackmail.  Egypt condemned the move." */
+            const char *dn = d->target.text ? strrchr(d->target.text, ' ') : NULL;
+            dn = dn ? dn + 1 : d->target.text;
+            if (dn && dy_event_noun(dn))
+                continue;
+            /* "the ruling" is a court's */
+            if (kind == 3 && !strstr(d->source.code, "JUD"))
+                continue;
+            bool force = kind == 2;
+            /* "the attack" is a use of force or a threat, roots 13 to 20 */
+            if (force && !(d->code[0] == '1' && d->code[1] >= '3') && d->code[0] != '2')
+                continue;
+            e->target.code = d->source.code;
+            break;
+        }
+    }
+}
+
+/* Visits whose host no place gave, and named acts with no doer, are
+ * dropped, as an event with no target is when require_dyad is on (the
+ * default). */
 static void drop_open_visits(dyad_coder *c, size_t first)
 {
     if (!c->opt.require_dyad)
@@ -964,6 +1006,7 @@ dyad_status dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_result 
             date_events(c, sentence_first, text, st_tok, sp.count, date, article_date, past,
                         n_past);
             locate_events(c, sentence_first, text, st_tok, sp.count, &hints);
+            resolve_named_acts(c, sentence_first, k);
             drop_open_visits(c, sentence_first);
         }
         c->in_article = false;

@@ -25,6 +25,7 @@
 #include "code/coder_internal.h"
 #include "doc/attrib.h"
 #include "doc/coref.h"
+#include "doc/docutil.h"
 #include "doc/modality.h"
 #include "code/parselist.h"
 #include "common/diag.h"
@@ -617,6 +618,15 @@ static bool has_direct_object(const pl_list *pl, int32_t after_verb, int32_t end
     return false;
 }
 
+/* Whether the entity opened at `open` ends in a noun that names an act. */
+static bool names_an_act(const pl_list *pl, int32_t open)
+{
+    for (int32_t j = pl->items[open].mate - 1; j > open; j--)
+        if (pl->items[j].kind == PL_WORD)
+            return dy_event_noun(pl->items[j].text) != 0;
+    return false;
+}
+
 /* Whether a compound has a member with any code, an agent's included. */
 static bool any_member_coded(const pl_list *pl, int32_t open)
 {
@@ -1129,7 +1139,23 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
                                                  entity_item_at(&up, &lo, tgt)))))) &&
                           is_group(&pl->items[(src.upper ? &up : &lo)->v[src.at].pl]);
             bool visit = c->in_article && no_target && strcmp(code, "042") == 0;
-            if (tgt.at >= 0 && !mutual && !visit) {
+            /* "condemned the attack": the actor of the act named, found
+             * among the article's events afterwards (else dropped) */
+            bool act = c->in_article && !mutual && !visit && !passive && tgt.at >= 0 && !tgt.upper &&
+                       strcmp(entity_item(pl, &up, &lo, tgt)->code, "---") == 0 &&
+                       names_an_act(pl, entity_item_at(&up, &lo, tgt)) &&
+                       strcmp(code, "041") != 0;   /* "called the decision blackmail" */
+            if (act) {
+                ev_verb v = {verb_text(c, pl, first, last), first, last};
+                ev_actor s[64];
+                size_t ns = loc_actors(c, pl, &up, &lo, src, s, 64);
+                int32_t open = entity_item_at(&up, &lo, tgt);
+                ev_actor named = {"---", entity_text(c->arena, pl, open), open};
+                c->open_target = true;
+                for (size_t i = 0; i < ns; i++)
+                    push_event(c, pl, &s[i], &named, code, &v, pattern, passive);
+                c->open_target = false;
+            } else if (tgt.at >= 0 && !mutual && !visit) {
                 ev_verb v = {verb_text(c, pl, first, last), first, last};
                 make_events(c, pl, &up, &lo, src, tgt, code, &v, pattern, passive);
             } else if (mutual) {

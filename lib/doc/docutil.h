@@ -47,6 +47,49 @@ static inline uint32_t dy_token_at(const dy_token *tok, uint32_t n, uint32_t sta
     return lo < n && tok[lo].start == start ? lo : n;
 }
 
+/* Nouns that name an act someone did: "condemned the attack", "rejected
+ * the decision", "welcomed the ceasefire".  Such an object stands for the
+ * actor of that act, which the article has usually just reported.
+ * Returns 2 for a use of force or a threat ("the attack", "the launch"),
+ * 3 for a court's act ("the ruling"), 1 for any other act ("the decision",
+ * "the sanctions"), 0 otherwise. */
+static inline int dy_event_noun(const char *w)
+{
+    static const char *const force[] = {
+        "attack",    "attacks",    "strike",     "strikes",    "airstrike",  "airstrikes",
+        "launch",    "launches",   "bombing",    "bombings",   "shelling",   "killing",
+        "killings",  "offensive",  "invasion",   "assault",    "raid",       "raids",
+        "incursion", "bombardment", "barrage",   "execution",  "executions", "kidnapping",
+        "abduction", "test",       "tests",      "provocation", "provocations", "seizure",
+        "crackdown", "blockade",   "annexation", "coup",       "threats"};
+    static const char *const court[] = {"ruling", "verdict", "judgment", "judgement",
+                                        "warrant", "warrants", "indictment"};
+    static const char *const other[] = {
+        "decision",  "move",       "sanctions",  "deportation",
+        "deportations", "arrest",  "arrests",    "detention",  "expulsion",  "expulsions",
+        "measures",  "action",     "actions",    "remarks",    "comments",   "accusations",
+        "allegations", "incident"};
+    const char *const *lists[3] = {force, court, other};
+    size_t sizes[3] = {sizeof force / sizeof *force, sizeof court / sizeof *court,
+                       sizeof other / sizeof *other};
+    static const int kinds[3] = {2, 3, 1};
+    for (int l = 0; l < 3; l++)
+        for (size_t i = 0; i < sizes[l]; i++) {
+            const char *n = lists[l][i];
+            size_t k = 0;
+            for (; n[k] && w[k]; k++) {
+                char ch = w[k];
+                if (ch >= 'A' && ch <= 'Z')
+                    ch = (char)(ch - 'A' + 'a');
+                if (ch != n[k])
+                    break;
+            }
+            if (!n[k] && !w[k])
+                return kinds[l];
+        }
+    return 0;
+}
+
 /* The token is the word w (lower case ASCII), in any case. */
 static inline bool dy_token_is(const dy_token *t, const char *w)
 {

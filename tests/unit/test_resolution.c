@@ -730,3 +730,28 @@ Test(resolution, joined_nationalities_before_a_noun_are_two_actors)
     cr_assert_not_null(find_codes(&r, "GONMIL", "ARNMIL"));
     cr_assert_not_null(find_codes(&r, "ARNMIL", "GONMIL"));
 }
+
+/* ---- objects that name an act ----------------------------------------- */
+
+Test(resolution, the_attack_stands_for_its_attacker)
+{
+    dyad_result r = code("Mordor attacked Arnor on Monday. Gondor criticized the attack.");
+    const dyad_event *e = find(&r, 1, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->target.code, "MOR");
+    cr_assert_str_eq(e->target.text, "the attack");
+}
+
+Test(resolution, an_act_with_no_doer_in_the_article_gives_no_event)
+{
+    dyad_result r = code("Gondor criticized the attack.");
+    cr_assert_eq(r.n_events, 0);
+    /* nor is one's own attack what one reacts to */
+    r = code("Gondor attacked Arnor on Monday. Gondor praised the attack.");
+    cr_assert_null(find(&r, 1, "051"));
+    /* a reaction is not the act: Arnor criticized Mordor's attack, not Gondor's praise */
+    r = code("Mordor attacked Arnor. Gondor praised the attack. Arnor criticized the attack.");
+    const dyad_event *e = find(&r, 2, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->target.code, "MOR");
+}
