@@ -805,6 +805,26 @@ typedef struct ev_verb {
     int32_t first, last;
 } ev_verb;
 
+/* A name and nothing else ("Damascus", "North Darfur", "the Donbas"):
+ * every word but a leading "the" is capitalised ("a British tanker" is
+ * not). */
+static bool is_place_name(const char *text)
+{
+    if (!text || !*text)
+        return false;
+    if (strncasecmp(text, "the ", 4) == 0)
+        text += 4;
+    for (const char *w = text; *w;) {
+        if (!isupper((unsigned char)*w))
+            return false;
+        while (*w && *w != ' ')
+            w++;
+        while (*w == ' ')
+            w++;
+    }
+    return true;
+}
+
 static bool push_event(dyad_coder *c, const pl_list *pl, const ev_actor *src,
                        const ev_actor *tgt, const char *code, const ev_verb *verb,
                        const char *pattern, bool passive)
@@ -818,6 +838,12 @@ static bool push_event(dyad_coder *c, const pl_list *pl, const ev_actor *src,
         src = tgt;
         tgt = t;
     }
+    /* "seized Damascus", "captured Bakhmut": what is seized is a place
+     * coded as its country, so territory is occupied (192), not property
+     * taken (171) -- articles only, PETRARCH's tests expect 171 */
+    if (c->in_article && strcmp(code, "171") == 0 && strlen(tgt->code) == 3 &&
+        strcmp(tgt->code, "---") != 0 && is_place_name(tgt->text))
+        code = "192";
     if (c->opt.require_dyad && (strcmp(src->code, "---") == 0 ||
                                 (strcmp(tgt->code, "---") == 0 && !c->open_target)))
         return true;
