@@ -561,6 +561,17 @@ static bool in_pp(const pl_list *pl, int32_t from, int32_t at)
     return false;
 }
 
+/* Whether `at` lies inside any prepositional phrase opening at or after
+ * `from`: "killed in [the assault]" is no object that names an act. */
+static bool in_any_pp(const pl_list *pl, int32_t from, int32_t at)
+{
+    for (int32_t j = from; j < at; j++)
+        if (pl->items[j].kind == PL_OPEN && pl->items[j].mate > at &&
+            strcmp(pl->items[j].label, "PP") == 0)
+            return true;
+    return false;
+}
+
 static int32_t entity_item_at(const seq *up, const seq *lo, loc l)
 {
     return (l.upper ? up : lo)->v[l.at].pl;
@@ -1170,6 +1181,7 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
             bool act = c->in_article && !mutual && !visit && !passive && tgt.at >= 0 && !tgt.upper &&
                        strcmp(entity_item(pl, &up, &lo, tgt)->code, "---") == 0 &&
                        names_an_act(pl, entity_item_at(&up, &lo, tgt)) &&
+                       !in_any_pp(pl, last + 1, entity_item_at(&up, &lo, tgt)) &&
                        strcmp(code, "041") != 0;   /* "called the decision blackmail" */
             if (act) {
                 ev_verb v = {verb_text(c, pl, first, last), first, last};

@@ -87,6 +87,26 @@ static bool charged_act(const dy_token *tok, uint32_t verb)
     return false;
 }
 
+/* "Three soldiers were wounded in Gaza": a passive with no "by" names
+ * who was acted on, not who acted; coded as active it would make the
+ * soldiers the attackers of Gaza. */
+static bool agentless_passive(const dy_token *tok, uint32_t verb)
+{
+    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be",
+                                     "get", "got", "gets", "getting", "'s", "'re"};
+    if (tok[verb].tag != DY_TAG_VBN)
+        return false;
+    for (uint32_t back = 1; back <= NEG_WINDOW && back <= verb; back++) {
+        const dy_token *t = &tok[verb - back];
+        for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+            if (strcasecmp(t->text, be[i]) == 0)
+                return true;
+        if (!(t->tag == DY_TAG_RB || t->tag == DY_TAG_MD || dy_is_verb_tag(t->tag)))
+            return false;
+    }
+    return false;
+}
+
 /* "soldiers killed in Ukraine": a past participle with no auxiliary (be,
  * have, get) before it. */
 static bool reduced_relative(const dy_token *tok, uint32_t verb)
@@ -197,7 +217,7 @@ void dy_apply_modality(dyad_event *events, size_t *n, const dy_token *tok, uint3
         mood m = REAL;
         if (v < n_tok) {
             if (negated(tok, v) || counterfactual(tok, v) || charged_act(tok, v) ||
-                (!e->passive && reduced_relative(tok, v)))
+                (!e->passive && (reduced_relative(tok, v) || agentless_passive(tok, v))))
                 m = DROP;
             else if ((m = infinitive_mood(tok, v)) == REAL &&
                      dy_dates_future_clause(tok, n_tok, v))

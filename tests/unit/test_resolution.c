@@ -755,3 +755,13 @@ Test(resolution, an_act_with_no_doer_in_the_article_gives_no_event)
     cr_assert_not_null(e);
     cr_assert_str_eq(e->target.code, "MOR");
 }
+
+Test(resolution, a_passive_with_no_doer_names_no_source)
+{
+    /* the troops were acted on: they did not attack Arnor */
+    dyad_result r = code("Gondorian troops were attacked in Arnor on Monday.");
+    cr_assert_eq(r.n_events, 0);
+    /* counter-example: with "by" the doer is known */
+    r = code("Gondorian troops were attacked by Mordor on Monday.");
+    cr_assert_not_null(find_codes(&r, "MOR", "GONMIL"));
+}
