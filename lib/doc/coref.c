@@ -486,8 +486,13 @@ static const char *by_possessor(const pl_list *pl, int32_t at, const char *code,
         owner = by_person_pronoun(cr, sentence);
     for (int32_t j = at - 1; !owner && j >= pl->start; j--)
         if (pl->items[j].kind == PL_OPEN && pl->items[j].tag == PL_TAG_NE &&
-            dy_has_full_code(pl->items[j].code))
+            strcmp(pl->items[j].code, "---") != 0) {
             owner = pl->items[j].code;
+            /* "accused the opposition ... the arrest of its leaders": an
+             * owner known only by its sector lends that sector */
+            if (!dy_has_full_code(owner))
+                return strncmp(owner, "---", 3) == 0 ? owner : NULL;
+        }
     if (!owner || strlen(owner) < 3 || strncmp(owner, "IGO", 3) == 0 ||
         strncmp(owner, "NGO", 3) == 0 || strncmp(owner, "IMG", 3) == 0)
         return NULL;
