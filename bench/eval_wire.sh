@@ -22,8 +22,9 @@
 # a miss or an extra at some level, with its text, its gold events and dyad's
 # events, each marked with the levels it matched at ("abc", "a--", "---").
 #
-# usage: bench/eval_wire.sh [-v] [-- DYAD-CODE-OPTIONS...]
-# Environment: DYAD (default build/dyad), EVAL_SET (default tests/eval/wire.jsonl).
+# usage: bench/eval_wire.sh [-v] [-f SET.jsonl] [-- DYAD-CODE-OPTIONS...]
+# Environment: DYAD (default build/dyad), EVAL_SET (default tests/eval/wire.jsonl;
+# -f overrides it).
 # Exit status 0 (also when there is no dyad binary: the run is skipped with a
 # message), 2 when the set is missing or dyad fails fatally.
 set -euo pipefail
@@ -31,9 +32,10 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 DYAD=${DYAD:-$repo/build/dyad}
 set_file=${EVAL_SET:-$repo/tests/eval/wire.jsonl}
 verbose=0
-while getopts v opt; do
+while getopts vf: opt; do
     case $opt in
         v) verbose=1 ;;
+        f) set_file=$OPTARG ;;
         *) sed -n '2,/^set -e/p' "$0" | sed '$d' >&2; exit 2 ;;
     esac
 done
