@@ -371,7 +371,10 @@ static void mark_compounds(builder *b)
         if (l[0] == 'N')
             c->nnom++;
         int32_t p = t->nodes[v].parent;
-        if (p >= 0) {
+        /* a relative clause is text inside its noun phrase: its verbs and
+         * conjunctions do not make "Israel and [Hamas, which ...]" a
+         * coordination of clauses */
+        if (p >= 0 && strcmp(l, "SBAR") != 0) {
             cnt[p].clause |= c->clause;
             cnt[p].ncc += c->ncc;
             cnt[p].nnom += c->nnom;
