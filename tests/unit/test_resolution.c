@@ -765,3 +765,11 @@ Test(resolution, a_passive_with_no_doer_names_no_source)
     r = code("Gondorian troops were attacked by Mordor on Monday.");
     cr_assert_not_null(find_codes(&r, "MOR", "GONMIL"));
 }
+
+Test(resolution, a_relative_clause_on_the_last_member_keeps_the_compound)
+{
+    dyad_result r = code("Arnor criticized Gondor and Mordor which had attacked Arnor.");
+    cr_assert_not_null(find_codes(&r, "ARN", "GON"));
+    cr_assert_not_null(find_codes(&r, "ARN", "MOR"), "the relative clause's noun is a member");
+    cr_assert_not_null(find_codes(&r, "MOR", "ARN"));
+}
