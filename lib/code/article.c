@@ -574,6 +574,20 @@ static const char *with_country(dyad_coder *c, const char *code, const char *cc3
 /* Gives the events of one sentence (from `first` on) the place the text
  * says they happened at (docs/places.md): a place after a locative
  * preposition of the event's clause, not one inside its actors or a topic. */
+static bool is_country_prefix(const char *code);
+
+/* Who protests against its own government: society, not the state
+ * ("the security service blocked ..." is no protest against itself). */
+static bool is_civil_sector(const char *sector)
+{
+    static const char *const civil[] = {"OPP", "LAB", "CVL", "EDU", "BUS", "MED", "HLH",
+                                        "AGR", "REF", "REL", "ELI", "NGO"};
+    for (size_t i = 0; i < sizeof civil / sizeof *civil; i++)
+        if (strncmp(sector, civil[i], 3) == 0)
+            return true;
+    return false;
+}
+
 static void locate_events(dyad_coder *c, size_t first, const char *text, const dy_token *tok,
                           uint32_t n, place_hints *hints)
 {
@@ -597,7 +611,21 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
         dy_place_mention m[16];
         uint32_t nm = dy_places_find(g, tok, n, v, &ctx, m, 16);
         int k = dy_places_event_location(m, nm, v);
-        bool visit = !e->target.code[0];   /* a visit waiting for its host */
+        bool visit = !e->target.code[0] && strncmp(e->code, "14", 2) != 0 &&
+                     !(e->target.text && e->target.text[0]);   /* a visit waiting for its host */
+        bool protest = !e->target.code[0] && strncmp(e->code, "14", 2) == 0;
+        if (protest && k < 0 && is_country_prefix(e->source.code) &&
+            strncmp(e->source.code, "---", 3) != 0 && is_civil_sector(e->source.code + 3)) {
+            /* "Argentina's unions staged a general strike": with no place,
+             * against their own government */
+            char *gov = dy_arena_alloc(c->doc, 7);
+            if (gov) {
+                memcpy(gov, e->source.code, 3);
+                memcpy(gov + 3, "GOV", 4);
+                e->target = (dyad_actor){gov, ""};
+            }
+            continue;
+        }
         for (uint32_t j = 0; visit && k < 0 && j < nm; j++)
             if ((m[j].why == DY_WHY_DIRECTION && m[j].first > v &&
                  (dy_token_is(&tok[m[j].first - 1], "to") ||
@@ -624,6 +652,17 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
             e->target = (dyad_actor){dy_arena_strdup(c->doc, p->cc3), written};
             e->target_start = from;
             e->target_end = to;
+        }
+        /* "protesters rallied in Nairobi": against Kenya's government */
+        if (protest && strlen(p->cc3) == 3) {
+            char *gov = dy_arena_alloc(c->doc, 7);
+            if (gov) {
+                memcpy(gov, p->cc3, 3);
+                memcpy(gov + 3, "GOV", 4);
+                e->target = (dyad_actor){gov, written};
+                e->target_start = from;
+                e->target_end = to;
+            }
         }
     }
 }

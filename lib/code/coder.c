@@ -1167,7 +1167,10 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
              * the verb ("the US, Russia and Switzerland met") or has no code
              * at all ("Brazil and Chile improved their relations") is
              * reciprocal */
-            bool no_target = tgt.at < 0 || strcmp(entity_item(pl, &up, &lo, tgt)->code, "---") == 0;
+            const pl_item *ti = tgt.at >= 0 ? entity_item(pl, &up, &lo, tgt) : NULL;
+            bool no_target = !ti || (ti->tag == PL_TAG_NEC
+                                         ? !any_member_coded(pl, entity_item_at(&up, &lo, tgt))
+                                         : strcmp(ti->code, "---") == 0);
             bool mutual = c->in_article && m.target.at < 0 &&
                           (tgt.at < 0 || tgt.upper ||
                            (no_target && (shared_object(code, pattern) ||
@@ -1175,7 +1178,10 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
                                            in_pp(pl, last + 1,
                                                  entity_item_at(&up, &lo, tgt)))))) &&
                           is_group(&pl->items[(src.upper ? &up : &lo)->v[src.at].pl]);
-            bool visit = c->in_article && no_target && strcmp(code, "042") == 0;
+            /* a visit's target is its host, a protest's the government it
+             * is held against: the article may find them from the place */
+            bool visit = c->in_article && no_target &&
+                         (strcmp(code, "042") == 0 || strncmp(code, "14", 2) == 0);
             /* "condemned the attack": the actor of the act named, found
              * among the article's events afterwards (else dropped) */
             bool act = c->in_article && !mutual && !visit && !passive && tgt.at >= 0 && !tgt.upper &&

@@ -24,6 +24,9 @@ static const char *verbs_txt =
     "ARREST\n\n"
     "--- VISIT [042] ---\n"
     "VISIT\n\n"
+    "--- PROTEST [141] ---\n"
+    "PROTEST\n"
+    "RALLY {RALLIES RALLIED RALLYING}\n\n"
     "--- IMPROVE [---] ---\n"
     "IMPROVE\n"
     "- * RELATIONS [050]\n\n"
@@ -46,7 +49,7 @@ static const char *actors_txt =
 
 static const char *agents_txt =
     "PRESIDENT [~GOV]\nKING [~GOV]\nMINISTRY [~GOV]\nJOURNALIST [~MED]\n"
-    "POLICE [~COP]\nTROOPS [~MIL]\n";
+    "POLICE [~COP]\nTROOPS [~MIL]\nPROTESTERS [~OPP]\n";
 
 static dyad_engine *engine;
 static dyad_coder *coder;
@@ -772,4 +775,18 @@ Test(resolution, a_relative_clause_on_the_last_member_keeps_the_compound)
     cr_assert_not_null(find_codes(&r, "ARN", "GON"));
     cr_assert_not_null(find_codes(&r, "ARN", "MOR"), "the relative clause's noun is a member");
     cr_assert_not_null(find_codes(&r, "MOR", "ARN"));
+}
+
+/* ---- protests without a target ------------------------------------------ */
+
+Test(resolution, a_protest_is_against_the_government_of_its_place)
+{
+    dyad_result r = code("Thousands of protesters rallied in Geneva on Monday.");
+    cr_assert_not_null(find_codes(&r, "CHEOPP", "CHEGOV"));
+    /* no place: the protesters' own government */
+    r = code("Gondorian protesters rallied on Monday.");
+    cr_assert_not_null(find_codes(&r, "GONOPP", "GONGOV"));
+    /* counter-example: the state does not protest against itself */
+    r = code("Gondorian police rallied on Monday.");
+    cr_assert_eq(r.n_events, 0);
 }
