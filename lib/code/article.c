@@ -576,6 +576,20 @@ static const char *with_country(dyad_coder *c, const char *code, const char *cc3
  * preposition of the event's clause, not one inside its actors or a topic. */
 static bool is_country_prefix(const char *code);
 
+/* Rebels, insurgents, militants, gangs: their force in their own country
+ * is used against it ("Boko Haram launched attacks in Nigeria"); a state's
+ * force at home has some other target the text does not name. */
+static bool is_armed_nonstate(const char *code)
+{
+    static const char *const armed[] = {"REB", "UAF", "CRM", "SEP", "INS", "RAD", "IMG"};
+    if (strlen(code) < 6)
+        return false;
+    for (size_t i = 0; i < sizeof armed / sizeof *armed; i++)
+        if (strstr(code + 3, armed[i]))
+            return true;
+    return false;
+}
+
 /* Who protests against its own government: society, not the state
  * ("the security service blocked ..." is no protest against itself). */
 static bool is_civil_sector(const char *sector)
@@ -611,7 +625,10 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
         dy_place_mention m[16];
         uint32_t nm = dy_places_find(g, tok, n, v, &ctx, m, 16);
         int k = dy_places_event_location(m, nm, v);
-        bool visit = !e->target.code[0] && strncmp(e->code, "14", 2) != 0 &&
+        bool force = !e->target.code[0] && !(e->target.text && e->target.text[0]) &&
+                     (strncmp(e->code, "18", 2) == 0 || strncmp(e->code, "19", 2) == 0 ||
+                      strncmp(e->code, "20", 2) == 0);
+        bool visit = !e->target.code[0] && strncmp(e->code, "14", 2) != 0 && !force &&
                      !(e->target.text && e->target.text[0]);   /* a visit waiting for its host */
         bool protest = !e->target.code[0] && strncmp(e->code, "14", 2) == 0;
         if (protest && k < 0 && is_country_prefix(e->source.code) &&
@@ -649,6 +666,14 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
         /* the host of a visit is the country of its place, unless it is
          * the visitor's own ("attended a summit in Washington") */
         if (visit && strlen(p->cc3) == 3 && strncmp(e->source.code, p->cc3, 3) != 0) {
+            e->target = (dyad_actor){dy_arena_strdup(c->doc, p->cc3), written};
+            e->target_start = from;
+            e->target_end = to;
+        }
+        /* "Boko Haram launched attacks in northeastern Nigeria": with no
+         * object, force used in a country is used against it */
+        if (force && strlen(p->cc3) == 3 &&
+            (strncmp(e->source.code, p->cc3, 3) != 0 || is_armed_nonstate(e->source.code))) {
             e->target = (dyad_actor){dy_arena_strdup(c->doc, p->cc3), written};
             e->target_start = from;
             e->target_end = to;

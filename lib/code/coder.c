@@ -1179,9 +1179,12 @@ static void code_verbs(dyad_coder *c, const pl_list *pl)
                                                  entity_item_at(&up, &lo, tgt)))))) &&
                           is_group(&pl->items[(src.upper ? &up : &lo)->v[src.at].pl]);
             /* a visit's target is its host, a protest's the government it
-             * is held against: the article may find them from the place */
+             * is held against, an attack's with no object the country it
+             * strikes in: the article may find them from the place */
             bool visit = c->in_article && no_target &&
-                         (strcmp(code, "042") == 0 || strncmp(code, "14", 2) == 0);
+                         (strcmp(code, "042") == 0 || strncmp(code, "14", 2) == 0 ||
+                          strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+                          strncmp(code, "20", 2) == 0);
             /* "condemned the attack": the actor of the act named, found
              * among the article's events afterwards (else dropped) */
             bool act = c->in_article && !mutual && !visit && !passive && tgt.at >= 0 && !tgt.upper &&

@@ -790,3 +790,12 @@ Test(resolution, a_protest_is_against_the_government_of_its_place)
     r = code("Gondorian police rallied on Monday.");
     cr_assert_eq(r.n_events, 0);
 }
+
+Test(resolution, force_used_with_no_object_is_against_the_country_of_its_place)
+{
+    dyad_result r = code("Gondorian troops attacked near Geneva on Monday.");
+    cr_assert_not_null(find_codes(&r, "GONMIL", "CHE"));
+    /* counter-example: a state's troops at home have some unnamed target */
+    r = code("Troops attacked near Geneva on Monday.");
+    cr_assert_eq(r.n_events, 0);
+}
