@@ -65,12 +65,26 @@ static int32_t speaker_of(const pl_list *pl, int32_t k, const dy_token *tok)
         uint8_t t = tok[it->token].tag;
         if (t == DY_TAG_MD || t == DY_TAG_RB || dy_is_verb_tag(t))
             continue;
+        /* "The Houthis vowed to retaliate and said ...": the speaker is the
+         * subject of the verb phrase joined before */
+        if (t == DY_TAG_CC && j - 1 >= pl->start && pl->items[j - 1].kind == PL_CLOSE &&
+            pl->items[j - 1].tag == PL_TAG_VP) {
+            j = pl->items[j - 1].mate;
+            continue;
+        }
         break;
     }
     for (int32_t j = k + 1; j < pl->n; j++) {
         const pl_item *it = &pl->items[j];
-        if (it->kind == PL_OPEN && it->tag == PL_TAG_NE)
+        if (it->kind == PL_OPEN && it->tag == PL_TAG_NE) {
+            /* "said they had fired": a pronoun after the verb opens the
+             * reported clause; it is not an inverted speaker */
+            int32_t w = j + 1;
+            if (w + 1 == it->mate && pl->items[w].kind == PL_WORD && pl->items[w].token >= 0 &&
+                tok[pl->items[w].token].tag == DY_TAG_PRP)
+                return -1;
             return j;
+        }
         if (it->kind == PL_WORD)
             break;
     }

@@ -799,3 +799,14 @@ Test(resolution, force_used_with_no_object_is_against_the_country_of_its_place)
     r = code("Troops attacked near Geneva on Monday.");
     cr_assert_eq(r.n_events, 0);
 }
+
+Test(resolution, the_speaker_of_a_second_joined_verb_is_the_subject)
+{
+    /* "they" opens the reported clause; the speaker is Mordor */
+    dyad_result r = code("Mordor criticized Gondor and said they had attacked Arnor.");
+    const dyad_event *e = find(&r, 0, "111");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->attribution.code, "", "the criticism is Mordor's own act");
+    for (size_t i = 0; i < r.n_events; i++)
+        cr_assert_str_neq(r.events[i].attribution.text, "they");
+}
