@@ -54,6 +54,7 @@ static const char *ne_text(const pl_list *pl, int32_t open, dy_arena *a)
  * quotes ("..., said the minister"), the NE right after it. */
 static int32_t speaker_of(const pl_list *pl, int32_t k, const dy_token *tok)
 {
+    bool skipped_insert = false;
     for (int32_t j = k - 1; j >= pl->start; j--) {
         const pl_item *it = &pl->items[j];
         if (it->kind == PL_CLOSE && it->tag == PL_TAG_NE)
@@ -65,6 +66,20 @@ static int32_t speaker_of(const pl_list *pl, int32_t k, const dy_token *tok)
         uint8_t t = tok[it->token].tag;
         if (t == DY_TAG_MD || t == DY_TAG_RB || dy_is_verb_tag(t))
             continue;
+        /* "Venezuela, where the guerrillas sheltered, said ...": past an
+         * inserted clause or apposition between commas to the speaker */
+        if (t == DY_TAG_COMMA && !skipped_insert) {
+            int32_t c = j - 1;
+            for (; c >= pl->start && j - c < 60; c--)
+                if (pl->items[c].kind == PL_WORD && pl->items[c].token >= 0 &&
+                    tok[pl->items[c].token].tag == DY_TAG_COMMA)
+                    break;
+            if (c >= pl->start && j - c < 60) {
+                skipped_insert = true;
+                j = c;
+                continue;
+            }
+        }
         /* "The Houthis vowed to retaliate and said ...": the speaker is the
          * subject of the verb phrase joined before */
         if (t == DY_TAG_CC && j - 1 >= pl->start && pl->items[j - 1].kind == PL_CLOSE &&

@@ -810,3 +810,13 @@ Test(resolution, the_speaker_of_a_second_joined_verb_is_the_subject)
     for (size_t i = 0; i < r.n_events; i++)
         cr_assert_str_neq(r.events[i].attribution.text, "they");
 }
+
+Test(resolution, the_speaker_stands_before_an_inserted_clause)
+{
+    /* "it" is Gondor, the speaker past ", where ... ," */
+    dyad_result r = code("Gondor, where the troops have long stayed, said it would attack Mordor.");
+    const dyad_event *e = find(&r, 0, "1384");
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->source.code, "GON");
+    cr_assert_str_eq(e->attribution.code, "GON");
+}
