@@ -247,20 +247,25 @@ static void lower_seq(const pl_list *pl, int32_t from, int32_t end, seq *s)
         seq_add(s, &pl->items[i], i);
 }
 
-/* Where a conditional clause in [from, end) begins, else end: "would
- * resume fighting [if Hamas violated the truce]" -- the truce and Hamas
- * are the condition's, not the verb's (articles). */
+/* Where a conditional or adverbial clause in [from, end) begins, else
+ * end: "would resume fighting [if Hamas violated the truce]", "pulled back
+ * from Gaza [while aid trucks entered]" -- the truce, Hamas and the aid are
+ * the other clause's, not the verb's (articles; adverbial clauses are
+ * coded on their own). */
 static int32_t before_condition(const pl_list *pl, int32_t from, int32_t end)
 {
+    static const char *const subordinators[] = {
+        "if", "unless", "whether", "while", "whilst", "whereas", "although", "though",
+        "because", "since", "until", "before", "after", "once", "when", "as"};
     for (int32_t i = from; i + 2 < end; i++) {
         const pl_item *it = &pl->items[i];
         if (it->kind != PL_OPEN || it->label[0] != 'S' || it->label[1] != 'B')
             continue;   /* SBAR, or the flattened SBR */
         for (int32_t w = i + 1; w < it->mate; w++)
             if (pl->items[w].kind == PL_WORD) {
-                if (word_is(&pl->items[w], "if") || word_is(&pl->items[w], "unless") ||
-                    word_is(&pl->items[w], "whether"))
-                    return i;
+                for (size_t k = 0; k < sizeof subordinators / sizeof *subordinators; k++)
+                    if (word_is(&pl->items[w], subordinators[k]))
+                        return i;
                 break;
             }
     }
@@ -1282,6 +1287,9 @@ static void drop_commas_before_verbs(pl_list *pl)
             continue;
         int32_t j = i + 3;
         while (j < pl->n && pl->items[j].kind == PL_CLOSE)
+            j++;
+        /* "(S (VP offered ...": a clause that is only a verb phrase */
+        while (j < pl->n && pl->items[j].kind == PL_OPEN && strcmp(pl->items[j].label, "S") == 0)
             j++;
         if (j < pl->n && pl->items[j].kind == PL_OPEN && pl->items[j].tag == PL_TAG_VP) {
             memmove(pl->items + i, pl->items + i + 3, (size_t)(pl->n - i - 3) * sizeof *pl->items);

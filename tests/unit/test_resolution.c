@@ -820,3 +820,12 @@ Test(resolution, the_speaker_stands_before_an_inserted_clause)
     cr_assert_str_eq(e->source.code, "GON");
     cr_assert_str_eq(e->attribution.code, "GON");
 }
+
+Test(resolution, an_adverbial_clause_lends_no_words_to_the_main_verb)
+{
+    /* "while Mordor attacked Arnor" is coded on its own; Arnor is not what
+     * Gondor praised */
+    dyad_result r = code("Gondor praised the decision while Mordor attacked Arnor.");
+    cr_assert_null(find_codes(&r, "GON", "ARN"));
+    cr_assert_not_null(find_codes(&r, "MOR", "ARN"));
+}
