@@ -769,16 +769,24 @@ static bool is_country_prefix(const char *code)
 }
 
 /* Sectors an actor almost always belongs to the country where it acts:
- * "prosecutors", "the police", "protesters", "the government".  Armed
- * sectors ("troops", "militants") are often foreign and are left alone. */
-static bool is_domestic_agent(const char *code)
+ * "prosecutors", "the police", "protesters", "the government", criminal
+ * gangs.  Soldiers and gunmen are of the story's country too when they
+ * arrest, abduct or deploy, but not when they fight (root 19 or 20): an
+ * attack is as often by foreign forces. */
+static bool is_domestic_agent(const char *code, const char *event)
 {
     static const char *const domestic[] = {"GOV", "COP", "JUD", "LEG", "OPP", "CVL", "EDU",
-                                           "MED", "BUS", "LAB", "ELI", "HLH", "AGR", "ENV"};
+                                           "MED", "BUS", "LAB", "ELI", "HLH", "AGR", "ENV",
+                                           "CRM"};
+    static const char *const armed[] = {"MIL", "UAF"};
     if (strncmp(code, "---", 3) != 0 || strlen(code) < 6)
         return false;
     for (size_t i = 0; i < sizeof domestic / sizeof *domestic; i++)
         if (strncmp(code + 3, domestic[i], 3) == 0)
+            return true;
+    bool fighting = strncmp(event, "19", 2) == 0 || strncmp(event, "20", 2) == 0;
+    for (size_t i = 0; i < sizeof armed / sizeof *armed && !fighting; i++)
+        if (strncmp(code + 3, armed[i], 3) == 0)
             return true;
     return false;
 }
@@ -850,7 +858,7 @@ static void give_story_country(dyad_coder *c, const char *dateline_cc)
         }
         dyad_actor *sides[2] = {&e->source, &e->target};
         for (int s = 0; s < 2; s++) {
-            if (!is_domestic_agent(sides[s]->code))
+            if (!is_domestic_agent(sides[s]->code, e->code))
                 continue;
             /* "Macron spoke with the freed hostages" in a story from Mali:
              * facing a foreign actor, the agent may be of either country */

@@ -829,3 +829,12 @@ Test(resolution, an_adverbial_clause_lends_no_words_to_the_main_verb)
     cr_assert_null(find_codes(&r, "GON", "ARN"));
     cr_assert_not_null(find_codes(&r, "MOR", "ARN"));
 }
+
+Test(resolution, soldiers_who_arrest_are_of_the_story_but_not_those_who_fight)
+{
+    dyad_result r = code("KYIV, May 14, 2024 (Wire) -- Troops arrested a journalist on Monday.");
+    cr_assert_not_null(find_codes(&r, "UKRMIL", "UKRMED"));
+    /* counter-example: an attack's troops may be anyone's */
+    r = code("KYIV, May 14, 2024 (Wire) -- Troops attacked the police on Monday.");
+    cr_assert_null(find_codes(&r, "UKRMIL", "UKRCOP"));
+}
