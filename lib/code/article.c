@@ -556,19 +556,31 @@ static dy_span token_range(const dy_token *tok, uint32_t n, uint32_t start, uint
     return (dy_span){first, last - first};
 }
 
-/* "---OPP" in country "KEN" is "KENOPP"; other codes are returned as they
- * are (also when memory runs out). */
-static const char *with_country(dyad_coder *c, const char *code, const char *cc3)
+/* "---OPP" in country "KEN" (the first three letters of cc) is "KENOPP";
+ * other codes are returned as they are (also when memory runs out). */
+static const char *with_country(dy_arena *a, const char *code, const char *cc)
 {
-    if (strncmp(code, "---", 3) != 0 || !code[3] || strlen(cc3) != 3)
+    if (strncmp(code, "---", 3) != 0 || !code[3] || strlen(cc) < 3)
         return code;
     size_t n = strlen(code);
-    char *out = dy_arena_alloc(c->arena, n + 1);
+    char *out = dy_arena_alloc(a, n + 1);
     if (!out)
         return code;
-    memcpy(out, cc3, 3);
+    memcpy(out, cc, 3);
     memcpy(out + 3, code + 3, n - 2);
     return out;
+}
+
+/* The event's target becomes what its place gives: a country or its
+ * government, written as the place is. */
+static void place_target(dyad_event *e, const char *code, const char *written, uint32_t from,
+                         uint32_t to)
+{
+    if (!code)
+        return;
+    e->target = (dyad_actor){code, written};
+    e->target_start = from;
+    e->target_end = to;
 }
 
 /* Gives the events of one sentence (from `first` on) the place the text
@@ -635,12 +647,7 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
             strncmp(e->source.code, "---", 3) != 0 && is_civil_sector(e->source.code + 3)) {
             /* "Argentina's unions staged a general strike": with no place,
              * against their own government */
-            char *gov = dy_arena_alloc(c->doc, 7);
-            if (gov) {
-                memcpy(gov, e->source.code, 3);
-                memcpy(gov + 3, "GOV", 4);
-                e->target = (dyad_actor){gov, ""};
-            }
+            e->target = (dyad_actor){with_country(c->doc, "---GOV", e->source.code), ""};
             continue;
         }
         for (uint32_t j = 0; visit && k < 0 && j < nm; j++)
@@ -660,35 +667,21 @@ static void locate_events(dyad_coder *c, size_t first, const char *text, const d
         /* "Thousands of protesters rallied ... in Nairobi": an actor known
          * only by its agent ("---OPP") is of the country it acts in */
         if (p->cc3[0]) {
-            e->source.code = with_country(c, e->source.code, p->cc3);
-            e->target.code = with_country(c, e->target.code, p->cc3);
+            e->source.code = with_country(c->arena, e->source.code, p->cc3);
+            e->target.code = with_country(c->arena, e->target.code, p->cc3);
         }
+        if (strlen(p->cc3) != 3)
+            continue;
         /* the host of a visit is the country of its place, unless it is
-         * the visitor's own ("attended a summit in Washington") */
-        if (visit && strlen(p->cc3) == 3 && strncmp(e->source.code, p->cc3, 3) != 0) {
-            e->target = (dyad_actor){dy_arena_strdup(c->doc, p->cc3), written};
-            e->target_start = from;
-            e->target_end = to;
-        }
-        /* "Boko Haram launched attacks in northeastern Nigeria": with no
-         * object, force used in a country is used against it */
-        if (force && strlen(p->cc3) == 3 &&
-            (strncmp(e->source.code, p->cc3, 3) != 0 || is_armed_nonstate(e->source.code))) {
-            e->target = (dyad_actor){dy_arena_strdup(c->doc, p->cc3), written};
-            e->target_start = from;
-            e->target_end = to;
-        }
-        /* "protesters rallied in Nairobi": against Kenya's government */
-        if (protest && strlen(p->cc3) == 3) {
-            char *gov = dy_arena_alloc(c->doc, 7);
-            if (gov) {
-                memcpy(gov, p->cc3, 3);
-                memcpy(gov + 3, "GOV", 4);
-                e->target = (dyad_actor){gov, written};
-                e->target_start = from;
-                e->target_end = to;
-            }
-        }
+         * the visitor's own ("attended a summit in Washington"); force
+         * with no object is used against the country it is used in
+         * ("Boko Haram launched attacks in northeastern Nigeria"); a
+         * protest is against the government of its place */
+        bool own = strncmp(e->source.code, p->cc3, 3) == 0;
+        if ((visit && !own) || (force && (!own || is_armed_nonstate(e->source.code))))
+            place_target(e, dy_arena_strdup(c->doc, p->cc3), written, from, to);
+        else if (protest)
+            place_target(e, with_country(c->doc, "---GOV", p->cc3), written, from, to);
     }
 }
 
@@ -865,13 +858,7 @@ static void give_story_country(dyad_coder *c, const char *dateline_cc)
             const char *other = sides[1 - s]->code;
             if (is_country_prefix(other) && strncmp(other, cc, 3) != 0)
                 continue;
-            size_t len = strlen(sides[s]->code);
-            char *code = dy_arena_alloc(c->doc, len + 1);
-            if (!code)
-                continue;
-            memcpy(code, cc, 3);
-            memcpy(code + 3, sides[s]->code + 3, len - 2);
-            sides[s]->code = code;
+            sides[s]->code = with_country(c->doc, sides[s]->code, cc);
         }
     }
 }

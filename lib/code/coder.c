@@ -513,27 +513,49 @@ static loc find_source(const pl_list *pl, const seq *up)
     return (loc){-1, true};
 }
 
+/* ---- prepositional phrases around an entity after the verb ----------- */
+
+/* Where the phrases after the verb begin: `from` is the first item after
+ * the verb word, and phrases that open right before it count too. */
+static int32_t after_verb(const pl_list *pl, int32_t from)
+{
+    while (from > 0 && pl->items[from - 1].kind == PL_OPEN)
+        from--;
+    return from;
+}
+
+/* The first prepositional phrase opening in [from, at) that encloses
+ * `at`, or -1. */
+static int32_t pp_from(const pl_list *pl, int32_t from, int32_t at)
+{
+    for (int32_t j = from; j < at; j++)
+        if (pl->items[j].kind == PL_OPEN && pl->items[j].mate > at &&
+            strcmp(pl->items[j].label, "PP") == 0)
+            return j;
+    return -1;
+}
+
+/* The preposition of the phrase opened at pp: its first word before `at`. */
+static const pl_item *pp_word(const pl_list *pl, int32_t pp, int32_t at)
+{
+    for (int32_t w = pp + 1; w < at; w++)
+        if (pl->items[w].kind == PL_WORD)
+            return &pl->items[w];
+    return NULL;
+}
+
 /* Whether the entity at parse-list index `at`, after the verb, lies in a
  * verb phrase inside a prepositional phrase: "jailed a man for [helping
  * militants join a group in Lebanon]", "arrested him after [he met
  * diplomats from France]".  Such a clause has its own verb; its objects are
- * not what the outer verb acted on. */
+ * not what the outer verb acted on.  So is an "as" phrase: "condemned the
+ * launch as [a violation of UN resolutions]" names the object. */
 static bool in_clause_of_pp(const pl_list *pl, int32_t from, int32_t at)
 {
-    while (from > 0 && pl->items[from - 1].kind == PL_OPEN)
-        from--;   /* phrases that open right before the first word after the verb */
-    for (int32_t j = from; j < at; j++) {
-        const pl_item *it = &pl->items[j];
-        if (it->kind != PL_OPEN || strcmp(it->label, "PP") != 0 || it->mate < at)
-            continue;
-        /* "condemned the launch as [a violation of UN resolutions]": what
-         * the object is called, not another target */
-        for (int32_t w = j + 1; w < at; w++)
-            if (pl->items[w].kind == PL_WORD) {
-                if (word_is(&pl->items[w], "as"))
-                    return true;
-                break;
-            }
+    for (int32_t j = pp_from(pl, after_verb(pl, from), at); j >= 0; j = pp_from(pl, j + 1, at)) {
+        const pl_item *w = pp_word(pl, j, at);
+        if (w && word_is(w, "as"))
+            return true;
         for (int32_t v = j + 1; v < at; v++)
             if (pl->items[v].kind == PL_OPEN && pl->items[v].tag == PL_TAG_VP &&
                 pl->items[v].mate > at)
@@ -549,32 +571,21 @@ static bool is_group(const pl_item *it)
     return it->tag == PL_TAG_NEC || (it->tag == PL_TAG_NE && it->code && strchr(it->code, '/'));
 }
 
-/* Whether parse-list index `at` lies inside a prepositional phrase that
- * opens at or after `from`: "met [for five hours]" has no object. */
+/* Whether parse-list index `at` lies inside a prepositional phrase after
+ * the verb: "met [for five hours]" has no object.  "(nearly all) of them"
+ * is a partitive object, not a phrase of time or place. */
 static bool in_pp(const pl_list *pl, int32_t from, int32_t at)
 {
-    for (int32_t j = from; j < at; j++)
-        if (pl->items[j].kind == PL_OPEN && pl->items[j].mate > at &&
-            strcmp(pl->items[j].label, "PP") == 0) {
-            /* "(nearly all) of them" is a partitive object, not a phrase
-             * of time or place */
-            for (int32_t w = j + 1; w < at; w++)
-                if (pl->items[w].kind == PL_WORD)
-                    return !word_is(&pl->items[w], "of");
-            return true;
-        }
-    return false;
+    int32_t pp = pp_from(pl, after_verb(pl, from), at);
+    const pl_item *w = pp >= 0 ? pp_word(pl, pp, at) : NULL;
+    return pp >= 0 && !(w && word_is(w, "of"));
 }
 
-/* Whether `at` lies inside any prepositional phrase opening at or after
- * `from`: "killed in [the assault]" is no object that names an act. */
+/* Whether `at` lies inside any prepositional phrase after the verb:
+ * "killed in [the assault]" is no object that names an act. */
 static bool in_any_pp(const pl_list *pl, int32_t from, int32_t at)
 {
-    for (int32_t j = from; j < at; j++)
-        if (pl->items[j].kind == PL_OPEN && pl->items[j].mate > at &&
-            strcmp(pl->items[j].label, "PP") == 0)
-            return true;
-    return false;
+    return pp_from(pl, after_verb(pl, from), at) >= 0;
 }
 
 static int32_t entity_item_at(const seq *up, const seq *lo, loc l)
@@ -582,25 +593,17 @@ static int32_t entity_item_at(const seq *up, const seq *lo, loc l)
     return (l.upper ? up : lo)->v[l.at].pl;
 }
 
-/* Whether `at` lies in a phrase of place ("in Novi Sad", "near Kharkiv")
- * that opens at or after `from`. */
+/* Whether `at` lies in a phrase of place after the verb ("in Novi Sad",
+ * "near Kharkiv"). */
 static bool in_locative_pp(const pl_list *pl, int32_t from, int32_t at)
 {
     static const char *const locative[] = {"in", "at", "near", "outside", "inside", "across",
                                            "throughout", "around", "along"};
-    while (from > 0 && pl->items[from - 1].kind == PL_OPEN)
-        from--;
-    for (int32_t j = from; j < at; j++) {
-        const pl_item *it = &pl->items[j];
-        if (it->kind != PL_OPEN || it->mate < at || strcmp(it->label, "PP") != 0)
-            continue;
-        for (int32_t w = j + 1; w < at; w++)
-            if (pl->items[w].kind == PL_WORD) {
-                for (size_t i = 0; i < sizeof locative / sizeof *locative; i++)
-                    if (word_is(&pl->items[w], locative[i]))
-                        return true;
-                break;
-            }
+    for (int32_t j = pp_from(pl, after_verb(pl, from), at); j >= 0; j = pp_from(pl, j + 1, at)) {
+        const pl_item *w = pp_word(pl, j, at);
+        for (size_t i = 0; w && i < sizeof locative / sizeof *locative; i++)
+            if (word_is(w, locative[i]))
+                return true;
     }
     return false;
 }
